@@ -1,0 +1,36 @@
+"""Errors that reach the user as one line with a stable code (see spec/cli.md)."""
+
+
+class ExtractorError(Exception):
+    """A failure of one input. `code` is stable (errors.csv, exit status 1); the message is one line."""
+
+    code = "error"
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+
+class NotAPdf(ExtractorError):
+    code = "not_a_pdf"
+
+
+class Encrypted(ExtractorError):
+    code = "encrypted"
+
+
+class Damaged(ExtractorError):
+    code = "damaged"
+
+
+class NoTextLayer(ExtractorError):
+    code = "no_text_layer"
+
+
+class TooLarge(ExtractorError):
+    code = "too_large"
+
+
+class Timeout(ExtractorError):
+    code = "timeout"

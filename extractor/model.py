@@ -1,0 +1,122 @@
+"""The typed objects passed between the pipeline's stages.
+
+locate  -> PageLayout (per page: text lines outside tables, table regions, text-layer health)
+extract -> Grid       (one table piece on one page: rows, spans, where each character went)
+stitch  -> Table      (grids joined across page breaks; what the contract's `tables` entries are made of)
+interpret -> Document (the output contract; `to_dict()` gives the JSON of spec/output-contract.md)
+
+Coordinates are PDF points as pdfplumber measures them: (x0, top, x1, bottom), top-down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalized indicator value (contract: VALUE)."""
+
+    raw: str
+    op: str | None = None  # ">=", "<=", ">", "<", "=", "range" or None
+    number: float | None = None
+    upper: float | None = None
+    unit: str | None = None
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text outside any table (headings, unit lines, TOC entries, prose)."""
+
+    page: int  # 1-based
+    top: float
+    x0: float
+    text: str
+
+
+@dataclass
+class Warning:
+    code: str
+    message: str
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "page": self.page}
+
+
+@dataclass
+class PageLayout:
+    """What locate found on one page."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[TextLine] = field(default_factory=list)  # text outside table regions, top to bottom
+    table_regions: list[BBox] = field(default_factory=list)
+    has_text: bool = True
+    garbled: bool = False  # text layer present but unreadable (broken font map)
+
+
+@dataclass
+class Grid:
+    """One ruled table piece on one page.
+
+    `rows[r][c]` is the cell text ("" empty, None covered by a merged cell); `spans` lists merged cells as
+    (row, col, rowspan, colspan). `row_tops[r]` is the top of row r in points. `caption` holds the text lines
+    between the previous table (or the page top) and this one: heading, unit line, 单位：万元.
+    """
+
+    page: int
+    bbox: BBox
+    rows: list[list[str | None]]
+    spans: list[tuple[int, int, int, int]]
+    engine: str
+    row_tops: list[float] = field(default_factory=list)
+    caption: list[TextLine] = field(default_factory=list)
+    lost_chars: int = 0  # characters inside the ruled area that landed in no cell (conservation check)
+
+
+@dataclass
+class TablePart:
+    page: int
+    bbox: BBox
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "bbox": [round(v, 1) for v in self.bbox]}
+
+
+@dataclass
+class Table:
+    """A table after stitching: one or more Grids joined. `row_pages[r]` is the page row r starts on."""
+
+    parts: list[TablePart]
+    rows: list[list[str | None]]
+    spans: list[tuple[int, int, int, int]]
+    engine: str
+    row_pages: list[int]
+    caption: list[TextLine] = field(default_factory=list)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "parts": [p.to_dict() for p in self.parts],
+            "n_rows": self.n_rows,
+            "n_cols": self.n_cols,
+            "rows": [list(r) for r in self.rows],
+            "spans": [list(s) for s in self.spans],
+            "engine": self.engine,
+        }
