@@ -1,0 +1,101 @@
+"""The contract documents flattened into the rows of the CSV files and the XLSX sheets.
+
+One place decides the columns (spec/output-contract.md, "CSV"), so `indicators.csv` and the 指标 sheet
+can never disagree. Values stay typed: numbers as int/float, empty as None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+INDICATOR_COLUMNS = ["file", "project_seq", "project_code", "project_name", "level1", "level2", "level3",
+                     "description", "value_raw", "op", "number", "upper", "unit", "value_text", "basis",
+                     "page"]
+PROJECT_COLUMNS = ["file", "seq", "code", "name", "amount_unit", "budget_total", "budget_fiscal",
+                   "budget_other", "purpose", "goals"]  # then plan_<period> ..., then "pages"
+DEPARTMENT_COLUMNS = ["file", "section", "indicator", "grade", "value_raw", "op", "number", "upper", "unit",
+                      "value_text", "page"]
+
+Row = dict[str, Any]
+
+
+def as_docs(docs: dict[str, Any] | Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Accept one document or many."""
+    if isinstance(docs, dict):
+        return [docs]
+    return list(docs)
+
+
+def file_of(doc: dict[str, Any]) -> str:
+    return (doc.get("source") or {}).get("file") or ""
+
+
+def _value_fields(value: dict[str, Any] | None) -> Row:
+    value = value or {}
+    return {"value_raw": value.get("raw"), "op": value.get("op"), "number": value.get("number"),
+            "upper": value.get("upper"), "unit": value.get("unit"), "value_text": value.get("text")}
+
+
+def pages_text(pages: Sequence[int]) -> str:
+    """[7, 8] -> "7,8" (a list in one cell; the same spelling as the --pages option)."""
+    return ",".join(str(p) for p in pages)
+
+
+def plan_periods(docs: Sequence[dict[str, Any]]) -> list[str]:
+    """Every spending-plan period across all documents, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for doc in docs:
+        for project in doc.get("projects") or []:
+            for item in project.get("spending_plan") or []:
+                seen.setdefault(item["period"], None)
+    return list(seen)
+
+
+def project_columns(docs: Sequence[dict[str, Any]]) -> list[str]:
+    return PROJECT_COLUMNS + [f"plan_{p}" for p in plan_periods(docs)] + ["pages"]
+
+
+def indicator_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
+    rows = []
+    for doc in docs:
+        for project in doc.get("projects") or []:
+            for ind in project.get("indicators") or []:
+                rows.append({"file": file_of(doc), "project_seq": project.get("seq"),
+                             "project_code": project.get("code"), "project_name": project.get("name"),
+                             "level1": ind.get("level1"), "level2": ind.get("level2"),
+                             "level3": ind.get("level3"), "description": ind.get("description"),
+                             **_value_fields(ind.get("value")), "basis": ind.get("basis"),
+                             "page": ind.get("page")})
+    return rows
+
+
+def project_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
+    rows = []
+    for doc in docs:
+        for project in doc.get("projects") or []:
+            budget = project.get("budget") or {}
+            row: Row = {"file": file_of(doc), "seq": project.get("seq"), "code": project.get("code"),
+                        "name": project.get("name"), "amount_unit": project.get("amount_unit"),
+                        "budget_total": budget.get("total"), "budget_fiscal": budget.get("fiscal"),
+                        "budget_other": budget.get("other"), "purpose": project.get("purpose"),
+                        "goals": "\n".join(project.get("goals") or [])}
+            for item in project.get("spending_plan") or []:
+                row[f"plan_{item['period']}"] = item.get("percent")
+            row["pages"] = pages_text(project.get("pages") or [])
+            rows.append(row)
+    return rows
+
+
+def department_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
+    """One row per (indicator, grade): the grades are columns in the PDF, rows here."""
+    rows = []
+    for doc in docs:
+        department = doc.get("department") or {}
+        for section in department.get("sections") or []:
+            for ind in section.get("indicators") or []:
+                for grade, value in (ind.get("grades") or {}).items():
+                    rows.append({"file": file_of(doc), "section": section.get("name"),
+                                 "indicator": ind.get("name"), "grade": grade, **_value_fields(value),
+                                 "page": ind.get("page")})
+    return rows

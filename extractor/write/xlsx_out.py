@@ -1,0 +1,187 @@
+"""An XLSX workbook for auditors: the project, indicator and department sheets, then every raw table.
+
+Sheets: 项目, 指标, 部门指标 (the columns of the CSV files, typed: numbers as numbers, percentages as the
+number printed, 90 for 90%), 表格 (an index of the raw tables with links), then one sheet per raw table
+that reproduces its merged cells so it reads as printed. One workbook per PDF, or one for a whole batch
+(the `file` column and the table sheets' names say which PDF a row came from).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from extractor.write import rows as R
+from extractor.write.atomic import atomic_write
+
+MAX_WIDTH = 50  # characters; longer text wraps
+RAW_MAX_WIDTH = 30
+HEADER_FONT = Font(bold=True)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+# A cell printed as a plain number: 5, 5.00, 1,234.56, -3.5, 25%, 25.00%. No leading zero (codes keep
+# theirs), and long digit runs without separators (project codes, account numbers) stay text.
+_NUMBER = re.compile(r"^(?P<sign>-?)(?P<int>0|[1-9]\d{0,8}|[1-9]\d{0,2}(?:,\d{3})+)(?:\.(?P<dec>\d+))?(?P<pct>%?)$")
+
+
+def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> None:
+    """Write one workbook for `docs` (one document, or all documents of a batch) to `path` atomically."""
+    docs = R.as_docs(docs)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _data_sheet(wb, "项目", R.project_columns(docs), R.project_rows(docs))
+    _data_sheet(wb, "指标", R.INDICATOR_COLUMNS, R.indicator_rows(docs))
+    _data_sheet(wb, "部门指标", R.DEPARTMENT_COLUMNS, R.department_rows(docs))
+    index = wb.create_sheet("表格")
+    index_rows = []
+    names = set(wb.sheetnames)
+    for d, doc in enumerate(docs, start=1):
+        for t, table in enumerate(doc.get("tables") or [], start=1):
+            name = _table_sheet_name(d if len(docs) > 1 else None, t, table, names)
+            names.add(name)
+            _table_sheet(wb.create_sheet(name), table)
+            index_rows.append({"file": R.file_of(doc), "table": t, "sheet": name,
+                               "pages": R.pages_text(_table_pages(table)),
+                               "n_rows": table.get("n_rows"), "n_cols": table.get("n_cols"),
+                               "first_cell": _first_text(table)})
+    _fill(index, ["file", "table", "sheet", "pages", "n_rows", "n_cols", "first_cell"], index_rows)
+    for r, row in enumerate(index_rows, start=2):
+        cell = index.cell(row=r, column=3)
+        cell.hyperlink = f"#'{row['sheet']}'!A1"
+        cell.style = "Hyperlink"
+    with atomic_write(path, "wb") as fh:
+        wb.save(fh)
+
+
+# ---------------------------------------------------------------- data sheets (项目, 指标, 部门指标, 表格)
+
+def _data_sheet(wb: Workbook, title: str, columns: Sequence[str], rows: Sequence[R.Row]) -> None:
+    _fill(wb.create_sheet(title), columns, rows)
+
+
+def _fill(ws: Worksheet, columns: Sequence[str], rows: Sequence[R.Row]) -> None:
+    ws.append(list(columns))
+    for cell in ws[1]:
+        cell.font = HEADER_FONT
+    for r, row in enumerate(rows, start=2):
+        for c, col in enumerate(columns, start=1):
+            value = row.get(col)
+            if value is None:
+                continue
+            cell = ws.cell(row=r, column=c)
+            _set(cell, value)
+            if isinstance(value, str) and "\n" in value:
+                cell.alignment = WRAP_TOP
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = ws.dimensions
+    for c, col in enumerate(columns, start=1):
+        texts = [col] + [_show(row.get(col)) for row in rows]
+        ws.column_dimensions[get_column_letter(c)].width = _width(texts, MAX_WIDTH)
+
+
+# ---------------------------------------------------------------- raw table sheets
+
+def _table_sheet(ws: Worksheet, table: dict[str, Any]) -> None:
+    rows = table.get("rows") or []
+    spans = [tuple(s) for s in table.get("spans") or []]
+    wide = {(r, c) for r, c, rs, cs in spans if cs > 1}
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            if text is None or text == "":
+                continue
+            cell = ws.cell(row=r, column=c)
+            number = _number(text)
+            if number is None:
+                _set(cell, text)
+            else:
+                cell.value, cell.number_format = number
+            cell.alignment = WRAP_TOP
+    for r, c, rs, cs in spans:
+        if rs > 1 or cs > 1:
+            ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + rs, end_column=c + cs)
+    ws.freeze_panes = "A2"
+    n_cols = max((len(row) for row in rows), default=0)
+    for c in range(n_cols):
+        texts = [row[c] for r, row in enumerate(rows) if c < len(row) and (r, c) not in wide]
+        ws.column_dimensions[get_column_letter(c + 1)].width = _width(texts, RAW_MAX_WIDTH)
+
+
+def _table_pages(table: dict[str, Any]) -> list[int]:
+    return sorted({p["page"] for p in table.get("parts") or []})
+
+
+def _table_sheet_name(doc_no: int | None, table_no: int, table: dict[str, Any], taken: set[str]) -> str:
+    """表3 p7-8, or F2 表3 p7-8 in a batch workbook (sheet names are at most 31 characters)."""
+    pages = _table_pages(table)
+    where = f" p{pages[0]}" + (f"-{pages[-1]}" if len(pages) > 1 else "") if pages else ""
+    name = (f"F{doc_no} " if doc_no else "") + f"表{table_no}{where}"
+    name = name[:31]
+    base, n = name, 2
+    while name in taken:
+        suffix = f"~{n}"
+        name = base[:31 - len(suffix)] + suffix
+        n += 1
+    return name
+
+
+def _first_text(table: dict[str, Any]) -> str | None:
+    for row in table.get("rows") or []:
+        for text in row:
+            if text:
+                return text
+    return None
+
+
+# ---------------------------------------------------------------- cells
+
+def _set(cell, value: Any) -> None:
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = value
+        if value.startswith("="):  # text such as "=100.00(%)" is not a formula
+            cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def _number(text: str) -> tuple[float | int, str] | None:
+    """'1,234.50' -> (1234.5, '#,##0.00'); '25%' -> (0.25, '0%'); anything else -> None (stays text)."""
+    m = _NUMBER.match(text.strip())
+    if not m:
+        return None
+    digits = m["int"].replace(",", "")
+    dec = m["dec"] or ""
+    number: float | int = float(f"{m['sign']}{digits}.{dec}") if dec else int(m["sign"] + digits)
+    fmt = ("#,##0" if "," in m["int"] else "0") + (("." + "0" * len(dec)) if dec else "")
+    if m["pct"]:
+        number = number / 100
+        fmt = "0" + (("." + "0" * len(dec)) if dec else "") + "%"
+    elif fmt == "0":
+        fmt = "General"
+    return number, fmt
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _width(texts: Iterable[str | None], cap: int) -> float:
+    """Column width in Excel character units: CJK characters count double; at least 6, at most `cap`."""
+    longest = 0
+    for text in texts:
+        for line in (text or "").split("\n"):
+            w = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+            longest = max(longest, w)
+    return float(min(max(longest + 2, 6), cap))
