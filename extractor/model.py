@@ -11,7 +11,7 @@ Coordinates are PDF points as pdfplumber measures them: (x0, top, x1, bottom), t
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 BBox = tuple[float, float, float, float]
 
@@ -33,12 +33,51 @@ class Value:
 
 @dataclass(frozen=True)
 class TextLine:
-    """One line of text outside any table (headings, unit lines, TOC entries, prose)."""
+    """One line of text outside any table (headings, unit lines, TOC entries, prose).
+
+    A printed line with a wide gap (e.g. the unit name left and `单位：万元` right) comes as two TextLines.
+    """
 
     page: int  # 1-based
     top: float
     x0: float
     text: str
+    x1: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0  # median font size of the line's characters
+
+
+class Char(NamedTuple):
+    """One printed character, kept small (a 392-page PDF holds many): pdfplumber's geometry and text."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    upright: bool = True
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class TableRegion:
+    """A ruled area that locate found on a page, with what extract needs to read it.
+
+    `cells` are pdfplumber's table-finder cells (used by engine "pdfplumber"); `chars` every character whose
+    centre lies inside `bbox`. Both are released (set to None) by extract once the grid is built.
+    """
+
+    bbox: BBox
+    cells: list[BBox] | None = None
+    chars: list[Char] | None = None
 
 
 @dataclass
@@ -61,7 +100,14 @@ class PageLayout:
     lines: list[TextLine] = field(default_factory=list)  # text outside table regions, top to bottom
     table_regions: list[BBox] = field(default_factory=list)
     has_text: bool = True
-    garbled: bool = False  # text layer present but unreadable (broken font map)
+    garbled: bool = False  # text layer present but unreadable (broken font map, OCR over a scan)
+    regions: list[TableRegion] = field(default_factory=list)  # same order as table_regions
+
+    def release(self) -> None:
+        """Drop the per-character data once the grids are built (memory on long PDFs)."""
+        for region in self.regions:
+            region.cells = None
+            region.chars = None
 
 
 @dataclass
@@ -81,6 +127,9 @@ class Grid:
     row_tops: list[float] = field(default_factory=list)
     caption: list[TextLine] = field(default_factory=list)
     lost_chars: int = 0  # characters inside the ruled area that landed in no cell (conservation check)
+    col_xs: list[float] = field(default_factory=list)  # column boundaries, n_cols + 1 values, left to right
+    row_bottoms: list[float] = field(default_factory=list)  # bottom of each row
+    n_chars: int = 0  # characters inside the ruled area (all of them are in `rows` when lost_chars == 0)
 
 
 @dataclass
@@ -102,6 +151,8 @@ class Table:
     engine: str
     row_pages: list[int]
     caption: list[TextLine] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)  # the page pieces it was joined from, in order
+    row_tops: list[float] = field(default_factory=list)  # top of row r on page row_pages[r]
 
     @property
     def n_rows(self) -> int:

@@ -1,0 +1,76 @@
+"""extract_grids: each located table region read into a Grid, by the chosen engine's ruling + per-char text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from extractor.extract.lattice import Lattice, from_cell_boxes
+from extractor.extract.place import place_chars
+from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
+from extractor.model import Grid, PageLayout, TableRegion, TextLine, Warning
+
+ENGINES = ("camelot", "pdfplumber")
+
+
+def _pdf_path(pdf: pdfplumber.PDF) -> Path:
+    name = getattr(pdf.stream, "name", None)
+    if not isinstance(name, str):
+        raise ValueError("engine 'camelot' needs a PDF opened from a file path")
+    return Path(name)
+
+
+def captions(layout: PageLayout, region: TableRegion, previous_bottom: float) -> list[TextLine]:
+    """Text lines between the previous table on the page (or the page top) and this table."""
+    top = region.bbox[1]
+    return [ln for ln in layout.lines if ln.top >= previous_bottom - 1 and ln.bottom <= top + 1]
+
+
+def _lattices(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, settings: TableSettings,
+              password: str | None) -> dict[int, list[Lattice | None]]:
+    if engine == "pdfplumber":
+        return {lay.number: [from_cell_boxes(r.cells or [], settings.snap_tolerance) if r.cells else None
+                             for r in lay.regions]
+                for lay in layouts if lay.regions}
+    from extractor.extract.camelot_engine import camelot_lattices
+
+    regions = {lay.number: [r.bbox for r in lay.regions] for lay in layouts if lay.regions}
+    if not regions:
+        return {}
+    return camelot_lattices(_pdf_path(pdf), regions, password=password)
+
+
+def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, warnings: list[Warning],
+                  settings: TableSettings = DEFAULT_SETTINGS, password: str | None = None) -> list[Grid]:
+    """Grids of every located region, in page order. Releases the layouts' per-character data."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    lattices = _lattices(pdf, layouts, engine, settings, password)
+    grids: list[Grid] = []
+    for layout in layouts:
+        previous_bottom = 0.0
+        for i, region in enumerate(layout.regions):
+            lattice = lattices.get(layout.number, [])[i] if i < len(lattices.get(layout.number, [])) else None
+            caption = captions(layout, region, previous_bottom)
+            previous_bottom = region.bbox[3]
+            chars = region.chars or []
+            if lattice is None or lattice.n_rows < 1 or lattice.n_cols < 1:
+                n = sum(1 for c in chars if not c.text.isspace())
+                warnings.append(Warning("conservation_failed", f"page {layout.number}: engine {engine} found no "
+                                        f"grid in the ruled area {tuple(round(v, 1) for v in region.bbox)}; "
+                                        f"its {n} characters are not in any table", layout.number))
+                continue
+            placed = place_chars(lattice, chars, settings)
+            grid = Grid(page=layout.number, bbox=lattice.bbox, rows=placed.rows, spans=placed.spans,
+                        engine=engine, row_tops=list(lattice.ys[:-1]), caption=caption,
+                        lost_chars=len(placed.lost), col_xs=list(lattice.xs), row_bottoms=list(lattice.ys[1:]),
+                        n_chars=placed.n_chars)
+            if placed.lost:
+                sample = "".join(c.text for c in placed.lost[:20])
+                warnings.append(Warning("conservation_failed", f"page {layout.number}: {len(placed.lost)} of "
+                                        f"{placed.n_chars} characters in the ruled area fell in no cell of the "
+                                        f"{engine} grid ({sample!r}…)", layout.number))
+            grids.append(grid)
+        layout.release()
+    return grids

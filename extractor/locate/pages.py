@@ -1,0 +1,80 @@
+"""locate_pages: one pass over each page's objects, giving a PageLayout (text lines, table regions, health).
+
+Each page's characters are read once; the characters inside a table region stay on the layout (compact
+`Char` tuples) for extract, which releases them. pdfplumber's page cache is flushed after each page so a
+long PDF never holds all its pages' objects at once.
+"""
+
+from __future__ import annotations
+
+import pdfplumber
+
+from extractor.locate.health import text_health
+from extractor.locate.lines import text_lines
+from extractor.locate.regions import find_tables
+from extractor.locate.ruling import ruling_edges
+from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
+from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
+
+
+def page_chars(page: pdfplumber.page.Page) -> list[Char]:
+    return [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("size") or (c["bottom"] - c["top"]),
+                 bool(c.get("upright", True)))
+            for c in page.chars]
+
+
+def _inside(ch: Char, bbox: BBox) -> bool:
+    x0, top, x1, bottom = bbox
+    return x0 <= ch.cx <= x1 and top <= ch.cy <= bottom
+
+
+def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
+                settings: TableSettings = DEFAULT_SETTINGS) -> PageLayout:
+    number = page.page_number
+    layout = PageLayout(number=number, width=float(page.width), height=float(page.height))
+    chars = page_chars(page)
+    images = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
+    if not any(not c.text.isspace() for c in chars):
+        if images or page.curves or page.rects or page.lines:
+            layout.has_text = False
+            warnings.append(Warning("no_text_layer", f"page {number} has no text layer (an image or drawn "
+                                    "outlines only); nothing was read from it", number))
+        else:
+            layout.has_text = False  # a blank page: nothing to read, nothing to warn about
+        return layout
+    problem = text_health(chars, images, float(page.width * page.height), settings)
+    if problem:
+        layout.garbled = True
+        warnings.append(Warning("garbled_text", f"page {number}: text layer not trusted ({problem}); "
+                                "nothing was read from it", number))
+        return layout
+    edges = ruling_edges(page.lines, page.rects, settings)
+    tables = find_tables(page, edges, settings)
+    inside: list[list[Char]] = [[] for _ in tables]
+    outside: list[Char] = []
+    for ch in chars:
+        for i, t in enumerate(tables):
+            if _inside(ch, t.bbox):
+                inside[i].append(ch)
+                break
+        else:
+            outside.append(ch)
+    for t, cs in zip(tables, inside):
+        layout.table_regions.append(t.bbox)
+        layout.regions.append(TableRegion(bbox=t.bbox, cells=t.cells, chars=cs))
+    layout.lines = text_lines(number, outside, settings)
+    return layout
+
+
+def locate_pages(pdf: pdfplumber.PDF, pages: list[int] | None, warnings: list[Warning],
+                 settings: TableSettings = DEFAULT_SETTINGS) -> list[PageLayout]:
+    """Layouts of the given 1-based pages (all when None), in page order."""
+    numbers = list(range(1, len(pdf.pages) + 1)) if pages is None else sorted(set(pages))
+    layouts = []
+    for n in numbers:
+        page = pdf.pages[n - 1]
+        try:
+            layouts.append(locate_page(page, warnings, settings))
+        finally:
+            page.close()  # flush pdfplumber's per-page object cache
+    return layouts
