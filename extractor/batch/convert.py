@@ -1,0 +1,114 @@
+"""One input -> one JSON document: the unit of work a batch worker runs.
+
+Every failure comes back as a Result with a stable code (the ExtractorError's `code`, or `internal` for
+anything unexpected) and a one-line message, never as an exception, so one bad file cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.errors import ExtractorError
+
+OK = "ok"
+FAILED = "failed"
+MESSAGE_LIMIT = 300  # characters of an error message kept in errors.csv
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to convert one PDF (small and picklable: it crosses process boundaries)."""
+
+    source: str  # absolute path of the PDF
+    rel: str  # its path relative to the batch's inputs (POSIX), as errors.csv and the CSV `file` name it
+    json_path: str  # absolute path of the JSON output
+    engine: str = "camelot"
+    pages: tuple[int, ...] | None = None
+    password: str | None = None
+
+
+@dataclass
+class Result:
+    """What became of one Job. `document` carries the JSON text only when the caller writes it (Dask)."""
+
+    rel: str
+    status: str  # OK or FAILED
+    sha256: str | None = None
+    pages: int = 0
+    code: str | None = None
+    message: str | None = None
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0  # the worker process's peak resident memory so far
+    document: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def failed(cls, job: Job, code: str, message: str, seconds: float = 0.0) -> "Result":
+        return cls(rel=job.rel, status=FAILED, code=code, message=one_line(message, job), seconds=seconds)
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def convert_one(job: Job, write: bool = True) -> Result:
+    """Extract `job.source`; write its JSON atomically (or, with write=False, return the text)."""
+    # Imported here so that the parent of a Dask run need not import the extraction stack.
+    from extractor.pipeline import extract_pdf
+    from extractor.write.json_out import dumps, write_json
+
+    start = time.monotonic()
+    try:
+        sha = sha256_file(job.source)
+        doc = extract_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
+                          password=job.password)
+        result = Result(rel=job.rel, status=OK, sha256=sha, pages=_page_count(doc, job))
+        if write:
+            Path(job.json_path).parent.mkdir(parents=True, exist_ok=True)
+            write_json(doc, job.json_path)
+        else:
+            result.document = dumps(doc)
+    except ExtractorError as exc:
+        result = Result.failed(job, exc.code, str(exc))
+    except OSError as exc:
+        result = Result.failed(job, "unreadable", f"{exc.strerror or type(exc).__name__}")
+    except MemoryError:
+        result = Result.failed(job, "out_of_memory", "ran out of memory")
+    except Exception as exc:  # a bug or an unforeseen input: recorded, never fatal to the batch
+        result = Result.failed(job, "internal", f"internal error: {type(exc).__name__}: {exc}")
+    result.seconds = round(time.monotonic() - start, 3)
+    result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return result
+
+
+def convert_remote(job: Job) -> Result:
+    """convert_one for a cluster worker: the client writes the output, so workers only read inputs."""
+    return convert_one(job, write=False)
+
+
+def _page_count(doc: dict, job: Job) -> int:
+    """Pages read: the PDF's page count, or the pages of a --pages selection that exist."""
+    total = int((doc.get("source") or {}).get("pages") or 0)
+    if job.pages:
+        return sum(1 for p in job.pages if p <= total)
+    return total
+
+
+def one_line(message: str, job: Job | None = None) -> str:
+    """A message fit for one CSV cell and one terminal line: no line breaks, no repeated file name."""
+    text = " ".join(str(message).split())
+    if job is not None:
+        for prefix in (f"{job.rel}: ", f"{Path(job.source).name}: ", f"{job.source}: "):
+            if text.startswith(prefix):
+                text = text[len(prefix):]
+    if len(text) > MESSAGE_LIMIT:
+        text = text[: MESSAGE_LIMIT - 1] + "…"
+    return text or "failed"

@@ -1,0 +1,61 @@
+"""The files a batch writes besides the per-PDF JSONs: errors.csv and the combined CSV/XLSX.
+
+The combined files are built at the end from the JSONs on disk, in the sorted order of the inputs, so a
+resumed run writes the same bytes as an uninterrupted one. Their `file` column holds the input's path
+relative to the batch's inputs (a/x.pdf), which stays unique when two folders hold the same name.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from extractor.batch.convert import Job
+from extractor.write.atomic import atomic_write
+
+ERRORS_CSV = "errors.csv"
+ERROR_COLUMNS = ["file", "error_code", "message"]
+COMBINED_XLSX = "batch.xlsx"
+
+
+def write_errors(outdir: Path, failures: Iterable[tuple[str, str, str]]) -> Path:
+    """errors.csv (file, error_code, message), sorted by file; written even when empty, so a stale one
+    from an earlier run never stands."""
+    path = outdir / ERRORS_CSV
+    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, dialect="excel", lineterminator="\r\n")
+        writer.writerow(ERROR_COLUMNS)
+        writer.writerows(sorted(failures))
+    return path
+
+
+def load_docs(jobs: list[Job], keep_tables: bool) -> Iterator[dict[str, Any]]:
+    """The documents of converted jobs, read back from their JSON, named by their relative path.
+
+    Without `keep_tables` the raw tables (the bulk of a document, unused by the CSV files) are dropped
+    as each document is read, so memory grows with the indicators, not with the tables.
+    """
+    for job in sorted(jobs, key=lambda j: j.rel):
+        doc = json.loads(Path(job.json_path).read_text(encoding="utf-8"))
+        doc["source"] = dict(doc.get("source") or {}, file=job.rel)
+        if not keep_tables:
+            doc.pop("tables", None)
+        yield doc
+
+
+def write_combined(outdir: Path, converted: list[Job], formats: set[str]) -> list[Path]:
+    written: list[Path] = []
+    if "csv" in formats:
+        from extractor.write.csv_out import write_csv
+
+        written += write_csv(load_docs(converted, keep_tables=False), outdir)
+    if "xlsx" in formats:
+        from extractor.write.xlsx_out import write_xlsx
+
+        path = outdir / COMBINED_XLSX
+        write_xlsx(load_docs(converted, keep_tables=True), path)
+        written.append(path)
+    return written

@@ -1,0 +1,97 @@
+"""A whole batch: find the inputs, plan (and resume), convert in parallel, write what is combined.
+
+Nothing is lost: every input ends as its JSON or as a row of errors.csv, whatever happens to one file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from extractor.batch.convert import OK, Job, Result
+from extractor.batch.discover import find_inputs
+from extractor.batch.outputs import write_combined, write_errors
+from extractor.batch.plan import Manifest, Options, make_plan
+from extractor.batch.progress import Progress, Summary
+
+FORMATS = ("json", "csv", "xlsx")
+# The temporary names of extractor.write.atomic (mkstemp: "." + final name + "." + 8 characters + ".tmp").
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+@dataclass
+class BatchSettings:
+    outdir: Path
+    formats: frozenset[str] = frozenset({"json", "csv"})
+    jobs: int = os.cpu_count() or 1
+    resume: bool = False
+    timeout: float | None = 600.0
+    scheduler: str | None = None
+    options: Options = Options()
+    progress: bool | None = None  # None: a bar only on a terminal
+    max_tasks_per_worker: int = 50
+
+
+def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None = None) -> Summary:
+    """Convert every PDF under `paths` into `settings.outdir`; return the summary (failed > 0: exit 1)."""
+    inputs = find_inputs(paths)
+    outdir = settings.outdir.resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    remove_stray_temp_files(outdir)
+
+    if settings.resume:
+        manifest, same_options = Manifest.load(outdir, settings.options)
+        plan = make_plan(inputs, outdir, settings.options, manifest, resume=True,
+                         trust_outputs=same_options or not manifest.path.exists())
+    else:
+        manifest = Manifest(outdir, settings.options)
+        plan = make_plan(inputs, outdir, settings.options, manifest, resume=False)
+
+    progress = Progress(len(inputs), already_done=len(plan.done), stream=stream, enabled=settings.progress)
+    converted: list[Job] = list(plan.done)
+    failures: list[tuple[str, str, str]] = []
+    by_rel = {job.rel: job for job in plan.todo}
+    try:
+        for result in _results(plan.todo, settings):
+            job = by_rel[result.rel]
+            manifest.record(job, result)
+            progress.add(result)
+            if result.status == OK:
+                converted.append(job)
+            else:
+                failures.append((result.rel, result.code or "internal", result.message or ""))
+    finally:
+        manifest.save(force=True)
+        summary = progress.close()
+    summary.errors_csv = str(write_errors(outdir, failures))
+    write_combined(outdir, converted, set(settings.formats))
+    return summary
+
+
+def _results(jobs: list[Job], settings: BatchSettings) -> Iterator[Result]:
+    if settings.scheduler:
+        from extractor.batch.cluster import run_dask
+
+        return run_dask(jobs, scheduler=settings.scheduler, timeout=settings.timeout)
+    from extractor.batch.local import run_local
+
+    return run_local(jobs, workers=settings.jobs, timeout=settings.timeout,
+                     max_tasks=settings.max_tasks_per_worker)
+
+
+def remove_stray_temp_files(outdir: Path) -> int:
+    """Delete the temporary files a killed run left behind (never a file under a final name)."""
+    removed = 0
+    for folder, _dirs, files in os.walk(outdir):
+        for name in files:
+            if _TEMP_NAME.match(name):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed
