@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor.write import rows as R
@@ -56,7 +57,7 @@ def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.P
     _fill(index, ["file", "table", "sheet", "pages", "n_rows", "n_cols", "first_cell"], index_rows)
     for r, row in enumerate(index_rows, start=2):
         cell = index.cell(row=r, column=3)
-        cell.hyperlink = f"#'{row['sheet']}'!A1"
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{row['sheet']}'!A1")
         cell.style = "Hyperlink"
     with atomic_write(path, "wb") as fh:
         wb.save(fh)
