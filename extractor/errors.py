@@ -34,3 +34,27 @@ class TooLarge(ExtractorError):
 
 class Timeout(ExtractorError):
     code = "timeout"
+
+
+class NoPages(ExtractorError):
+    """A well-formed PDF whose page tree is empty: nothing to read."""
+
+    code = "no_pages"
+
+
+class GarbledText(ExtractorError):
+    """Every page's text layer is unreadable (broken font map, OCR noise): refusing beats inventing data."""
+
+    code = "garbled_text"
+
+
+class Unreadable(ExtractorError):
+    """The file itself cannot be read (missing, a directory, no permission)."""
+
+    code = "unreadable"
+
+
+class NoInput(ExtractorError):
+    """A folder or pattern that names no PDF at all (batch)."""
+
+    code = "no_pdfs"
