@@ -1,0 +1,52 @@
+"""Units of indicator values and their canonical spellings (contract: VALUE `unit`).
+
+A unit is only read from this list (or from brackets right after the number, `13459.00(平方米)`), never
+"whatever characters follow the number": in `≥30 建筑垃圾倾倒情况显著改善` the 建 is a word, not a unit.
+Units are kept as printed except for the percent spellings (百分比, ％, 百分之 -> %) and the measure word
+个 before 百分点 and 工作日, which the contract drops. 百分点, 工作日 and 人次 stay distinct from %, 天 and 人.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["UNIT_PATTERN", "canonical_unit", "is_unit"]
+
+# Base units, as printed in budget-performance tables. Longer spellings win over their prefixes
+# (人次 over 人, 个月 over 个, 平方米 over 米) because the pattern lists them longest first.
+BASE_UNITS = """
+百分比 百分点 个百分点 千分比 ‰ % 工作日 个工作日 个月 人次 万人次 人天 人日 人月 户次 车次 架次 批次 台次 班次 场次 课时 学时
+万元 亿元 千元 元 美元 万美元 万 亿 千 平方米 平方公里 平方千米 立方米 万平方米 万立方米 公里 千米 延米 米 厘米 毫米 亩 万亩 公顷
+吨 万吨 千克 公斤 克 斤 千瓦 千瓦时 度 兆瓦 升
+天 日 年 月 周 季度 小时 分钟 秒 个 人 名 位 户 家 辆 台 套 件 份 册 本 篇 期 次 场 项 处 座 所 条 张 部 株 棵 只 头 匹 盏 块 间 栋 幢
+床 个点 分 倍 元/月 级 星 家次 人数 例 宗 起 单 批 轮 届 组 队 支 个次 票 箱 包 袋 瓶 盒 片 根 辆次 门 类 种 项次 笔 张次 篇次
+km m cm mm kg t kW kWh MW MWh GB TB h ㎡ m2 m3 ㎥ ㎞
+""".split()
+
+_UNIT_WORDS = sorted(set(BASE_UNITS), key=len, reverse=True)
+_ONE_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + ")"
+# A compound unit: 元/月, 元/人/月, 次/年, 元/平方米 ("每" as printed is kept too: 元每月).
+UNIT_PATTERN = f"{_ONE_UNIT}(?:[/每]{_ONE_UNIT})*"
+_UNIT_RE = re.compile(UNIT_PATTERN)
+
+_PERCENT = {"百分比", "％", "%", "百分之", "百分率"}
+_DROP_MEASURE_WORD = {"个百分点": "百分点", "个工作日": "工作日"}
+_BRACKETS = "()（）[]【】〔〕"
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """`百分比` -> `%`, `个百分点` -> `百分点`, `(平方米)` -> `平方米`; None/empty -> None."""
+    if not unit:
+        return None
+    unit = "".join(ch for ch in unit if not ch.isspace() and ch not in _BRACKETS)
+    if not unit:
+        return None
+    if unit in _PERCENT:
+        return "%"
+    return _DROP_MEASURE_WORD.get(unit, unit)
+
+
+def is_unit(text: str) -> bool:
+    """True if the whole text is a unit this module knows (after removing spaces and brackets)."""
+    unit = canonical_unit(text)
+    return unit is not None and (unit == "%" or _UNIT_RE.fullmatch(unit) is not None)

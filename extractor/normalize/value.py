@@ -1,0 +1,225 @@
+"""Indicator values (`≥90百分比`, `60%以下`, `3至5天`, `按时完成`) as typed VALUEs (contract: VALUE).
+
+How a value is read, in small steps:
+1. `raw` is the cleaned cell text (`clean_cell`); white space is layout, so it is squeezed out
+   (`≥20 百分 比` -> `≥20百分比`).
+2. Full-width and look-alike characters are folded one for one (`＞`->`>`, `９`->`9`, `～`->`~`, `⩾`->`≥`),
+   so a position in the folded text is the same position in the printed text.
+3. Dates and ordinals (`2024年12月31日前`, `第3季度`) are blanked out: they are not quantities.
+4. The first quantity is found: comparison word or symbol, number (or Chinese numeral), unit, a second
+   number for a range, a trailing 以上/以下/以内. A quantity with a comparison wins over one without.
+5. Whatever printed text is left around it is `text` (`满意度≥90%` -> text `满意度`).
+
+`parse_value` never raises. `is_unparsed(value)` tells a caller that a value looked quantitative (a
+comparison symbol, a percent sign, a digit) but no number could be read: the interpreter's `value_unparsed`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor.model import Value
+from extractor.normalize.comparisons import PREFIX_OPS, PREFIX_PATTERN, SUFFIX_OPS, SYMBOL_FOLD, op_of
+from extractor.normalize.dates import mask_dates
+from extractor.normalize.numerals import NUMERAL_CHARS, parse_chinese_number
+from extractor.normalize.text import clean_cell, squeeze_spaces
+from extractor.normalize.units import UNIT_PATTERN, canonical_unit
+
+__all__ = ["parse_value", "parse_value_columns", "is_unparsed", "fold"]
+
+# --- step 2: one-for-one folding -------------------------------------------------------------------------
+_FOLD_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_FOLD_TABLE.update({ord(k): v for k, v in SYMBOL_FOLD.items()})
+_FOLD_TABLE.update({ord(c): "~" for c in "〜～∼"})
+_FOLD_TABLE.update({ord(c): "-" for c in "—–−﹣‐‑"})
+_FOLD_TABLE.update({ord("﹪"): "%", ord("\u3000"): " ", ord("﹐"): ",", ord("﹒"): "."})
+
+
+def fold(text: str) -> str:
+    """Full-width and look-alike characters to one spelling, one character for one (positions kept)."""
+    return text.translate(_FOLD_TABLE)
+
+
+# --- step 4: the quantity patterns ----------------------------------------------------------------------
+_NUM = r"(?<![A-Za-z0-9.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Chinese numerals; 百 of 百分比/百分点/百分之 is a percent word, not a hundred.
+_CN = "(?:[" + NUMERAL_CHARS.replace("百", "") + "]|百(?!分[比点之率]))+"
+# A unit in brackets right after the number: (平方米), (%), (人数). Not (含), (暂定): those are words.
+_BRACKET_UNIT = r"\((?!含|暂定|约|预计|预估)(?:%|[^()\d\s,;]{1,6})\)"
+_SUFFIX = r"及以上|或以上|以上|及以下|或以下|以下|以内|之内|内(?![容部外涵在需业])"
+_RANGE_SEP = r"-|~|至|到"
+
+
+def _quantity_pattern(number: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<pre>{PREFIX_PATTERN})?"
+        rf"(?P<pct>百分之)?(?P<num>{number})"
+        rf"(?:(?P<bunit>{_BRACKET_UNIT})|(?P<unit>{UNIT_PATTERN}))?"
+        rf"(?:(?:{_RANGE_SEP})(?:{PREFIX_PATTERN})?(?P<pct2>百分之)?(?P<num2>{number})"
+        rf"(?:(?P<bunit2>{_BRACKET_UNIT})|(?P<unit2>{UNIT_PATTERN}))?)?"
+        rf"(?P<post>{_SUFFIX})?"
+    )
+
+
+_ARABIC = _quantity_pattern(_NUM)
+_CHINESE = _quantity_pattern(_CN)
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
+# A comparison word a few characters before the number: 至少开展3次, 不低于去年的90%.
+_DISTANT_OP = re.compile(
+    "(" + "|".join(re.escape(w) for w in sorted(PREFIX_OPS, key=len, reverse=True)
+                   if len(w) >= 2 and not w.isascii()) + r")[\u4e00-\u9fff]{1,4}$"
+)
+# What makes a value look quantitative, for is_unparsed.
+_QUANT_HINT = re.compile(r"[≥≤<>=%]|百分比|百分之|百分点|(?<![A-Za-z])\d")
+_EDGE_PUNCT = " \t,，、;；:：。.!！?？"
+_BLANK = "\x00"
+
+
+def _number(text: str) -> float | None:
+    if text[0].isdigit():
+        return float(text.replace(",", ""))
+    return parse_chinese_number(text)
+
+
+def _unit(m: re.Match[str], second: bool) -> str | None:
+    k = "2" if second else ""
+    if m.group("pct" + k):
+        return "%"
+    return canonical_unit(m.group("bunit" + k) or m.group("unit" + k))
+
+
+def _words(prefix: str, suffix: str) -> str | None:
+    """The printed words left around the quantity; a leading 的 of the tail belongs to the number."""
+    if suffix.startswith("的"):
+        suffix = suffix[1:]
+    text = (prefix + suffix).strip(_EDGE_PUNCT)
+    return text or None
+
+
+def _pick(pattern: re.Pattern[str], masked: str, chinese: bool) -> re.Match[str] | None:
+    """The first quantity with a comparison, else the first quantity at all."""
+    first = None
+    for m in pattern.finditer(masked):
+        if not m.group("num"):
+            continue
+        if chinese and not _plausible_chinese(m, masked):
+            continue
+        if m.group("pre") or m.group("post") or m.group("num2"):
+            return m
+        if first is None:
+            first = m
+    return first
+
+
+def _plausible_chinese(m: re.Match[str], masked: str) -> bool:
+    """Chinese numerals hide in ordinary words (统一, 进一步, 十九大): trust them only in a clear quantity."""
+    if parse_chinese_number(m.group("num")) is None:
+        return False
+    if m.group("pct"):
+        return True
+    if not (m.group("unit") or m.group("bunit") or m.group("unit2") or m.group("bunit2") or m.group("pct2")):
+        return False
+    if m.group("num2") and parse_chinese_number(m.group("num2")) is None:
+        return False
+    whole = masked.strip(_EDGE_PUNCT) == m.group().strip(_EDGE_PUNCT)
+    return bool(whole or m.group("pre") or m.group("post"))
+
+
+def _read(raw: str) -> Value:
+    compact = squeeze_spaces(raw)
+    masked = mask_dates(fold(compact), _BLANK)
+    m = None
+    if _HAS_DIGIT.search(masked):
+        m = _pick(_ARABIC, masked, chinese=False)
+    if m is None and _HAS_NUMERAL.search(masked):
+        m = _pick(_CHINESE, masked, chinese=True)
+    if m is None:
+        return Value(raw=raw, text=compact or None)
+
+    number = _number(m.group("num"))
+    unit = _unit(m, second=False)
+    upper = None
+    if m.group("num2"):
+        upper = _number(m.group("num2"))
+        unit = _unit(m, second=True) or unit
+    if m.group("num")[-1] in "万亿" and not m.group("num")[0].isdigit() and len(m.group("num")) > 1:
+        # 两万元 is printed like 2万元: the 万 belongs to the unit (contract: 两万元 -> 2 万元).
+        number = parse_chinese_number(m.group("num")[:-1])
+        unit = m.group("num")[-1] + (unit or "")
+    if number is None:
+        return Value(raw=raw, text=compact or None)
+
+    prefix, suffix = compact[: m.start()], compact[m.end():]
+    pre = PREFIX_OPS.get(m.group("pre") or "")
+    post = SUFFIX_OPS.get(m.group("post") or "")
+    if pre is None and post is None:
+        distant = _DISTANT_OP.search(fold(prefix))
+        if distant:
+            pre = PREFIX_OPS[distant.group(1)]
+            prefix = prefix[: distant.start()] + prefix[distant.end(1):]
+    if upper is not None:
+        op = "range"
+        if upper < number:
+            number, upper = upper, number
+    elif post and (pre is None or pre == "="):
+        op = post
+    else:
+        op = pre or "="
+    return Value(raw=raw, op=op, number=number, upper=upper, unit=unit, text=_words(prefix, suffix))
+
+
+@lru_cache(maxsize=8192)
+def _read_cached(raw: str) -> Value:
+    return _read(raw)
+
+
+def parse_value(text: str) -> Value:
+    """Read one indicator value. Never raises: anything unreadable comes back with op/number None.
+
+    >>> parse_value("≥90百分比")
+    Value(raw='≥90百分比', op='>=', number=90.0, upper=None, unit='%', text=None)
+    """
+    try:
+        raw = clean_cell(text)
+    except Exception:  # a non-string that str() cannot render: keep what we can, never raise
+        raw = ""
+    try:
+        return _read_cached(raw)
+    except Exception:  # a bug must not stop a batch of thousands of PDFs; the value stays as text
+        return Value(raw=raw, text=raw or None)
+
+
+def parse_value_columns(op: str, value: str, unit: str) -> Value:
+    """Three-column layouts (指标性质 / 指标值 / 度量单位) read into one VALUE; `raw` is the three joined.
+
+    The columns are joined with nothing (`≥` `90` `%` -> `≥90%`), as they would print in one cell.
+    The operator column wins over a comparison inside the value cell; the unit column over a unit in it.
+    """
+    try:
+        op_text, value_text, unit_text = (clean_cell(x or "") for x in (op, value, unit))
+        raw = op_text + value_text + unit_text
+        inner = parse_value(value_text)
+        column_op = op_of(op_text)
+        column_unit = canonical_unit(unit_text)
+        if inner.number is None:
+            if column_op is None and column_unit is None:
+                return parse_value(raw)
+            return Value(raw=raw, text=inner.text)
+        result_op = inner.op if inner.op == "range" else (column_op or inner.op)
+        return Value(raw=raw, op=result_op, number=inner.number, upper=inner.upper,
+                     unit=column_unit or inner.unit, text=inner.text)
+    except Exception:
+        return Value(raw="".join(str(x or "") for x in (op, value, unit)))
+
+
+def is_unparsed(value: Value) -> bool:
+    """True when the value looked quantitative (≥, %, a digit outside a date) but no number was read.
+
+    The interpreter emits warning `value_unparsed` for these (e.g. `≥ 百分比`, `≥`, `%`).
+    """
+    if value.number is not None or not value.raw:
+        return False
+    masked = mask_dates(fold(squeeze_spaces(value.raw)), _BLANK)
+    return _QUANT_HINT.search(masked) is not None
