@@ -1,9 +1,39 @@
-"""`extractor value` (see spec/cli.md)."""
+"""`extractor value` (spec/cli.md): show how indicator values are read, one VALUE JSON per line."""
+
+from __future__ import annotations
+
+import json
+import sys
 
 import click
 
 
-@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-def value() -> None:
-    """Not yet implemented."""
-    raise click.UsageError("'value' is not implemented yet")
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("texts", nargs=-1, metavar="[TEXT ...]")
+@click.option("--stdin", "from_stdin", is_flag=True,
+              help="Also read values from standard input, one per line (after any TEXT arguments).")
+def value(texts: tuple[str, ...], from_stdin: bool) -> None:
+    """Parse indicator values and print one VALUE JSON object per line, in input order.
+
+    Each VALUE has raw, op (>=, <=, >, <, =, range or null), number, upper, unit and text,
+    as the output contract defines it.
+
+    \b
+    Examples:
+      extractor value "≥90百分比" "60%以下" "按时完成"
+      {"raw": "≥90百分比", "op": ">=", "number": 90.0, "upper": null, "unit": "%", "text": null}
+      ...
+      cut -f5 values.tsv | extractor value --stdin
+    """
+    from extractor.normalize.value import parse_value  # light: no pandas/camelot on this path
+
+    if not texts and not from_stdin:
+        raise click.UsageError("give values as arguments, or --stdin to read them one per line")
+    out = sys.stdout
+    for text in texts:
+        out.write(json.dumps(parse_value(text).to_dict(), ensure_ascii=False) + "\n")
+    if from_stdin:
+        for line in sys.stdin:
+            line = line.rstrip("\r\n")
+            out.write(json.dumps(parse_value(line).to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
