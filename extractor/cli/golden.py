@@ -53,7 +53,7 @@ def golden(ctx: click.Context, action: str, samples_dir: Path, golden_dir: Path)
         except ExtractorError as exc:
             if debug:
                 raise
-            click.echo(f"extractor: {pdf.name}: {exc}", err=True)
+            click.echo(f"extractor: {_named(pdf.name, exc)}", err=True)
             failed += 1
             continue
         if action == "update":
@@ -82,3 +82,9 @@ def golden(ctx: click.Context, action: str, samples_dir: Path, golden_dir: Path)
         click.echo(f"{len(pdfs)} samples: {ok} match, {changed} differ, {failed} failed")
     if failed or changed:
         sys.exit(1)
+
+
+def _named(name: str, exc: Exception) -> str:
+    """The error's one line, starting with the file name (the errors from guard already do)."""
+    message = str(exc)
+    return message if message.startswith(f"{name}:") else f"{name}: {message}"
