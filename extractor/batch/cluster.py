@@ -18,8 +18,7 @@ class ClusterUnavailable(Exception):
     """dask.distributed is missing or the scheduler cannot be reached (a usage error: nothing ran)."""
 
 
-def run_dask(jobs: Iterable[Job], *, scheduler: str, timeout: float | None,
-             connect_timeout: float = 30.0) -> Iterator[Result]:
+def run_dask(jobs: Iterable[Job], *, scheduler: str, timeout: float | None) -> Iterator[Result]:
     """Convert `jobs` on the cluster; yield one Result per job, in order of completion.
 
     `timeout` is not enforced here: Dask cannot end one running task without its worker (a gap; the
@@ -35,7 +34,7 @@ def run_dask(jobs: Iterable[Job], *, scheduler: str, timeout: float | None,
     if not jobs:
         return
     try:
-        client = Client(scheduler, timeout=connect_timeout)
+        client = Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s)
     except Exception as exc:  # OSError, TimeoutError, ValueError for a bad address ...
         raise ClusterUnavailable(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
     try:
