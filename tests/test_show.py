@@ -1,0 +1,137 @@
+"""`extractor show`: the drawn grid must lie on the printed lines.
+
+A PDF with a ruled 3x3 table at known coordinates (one merged cell) is drawn with reportlab; the picture
+must have the cell colour exactly on those lines, none across the merged cell, and the right cell count.
+On the real Shanghai page 34 the grid's every cell edge must run along a dark printed line of the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from extractor.cli import cli
+from extractor.guard import open_pdf
+from extractor.show import CELL, LEGEND_HEIGHT, page_grids, render_page
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+SHANGHAI = REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf"
+
+COLS = [72.0, 172.0, 272.0, 372.0]  # x of the vertical lines
+ROWS = [100.0, 130.0, 160.0, 190.0]  # top of the horizontal lines (pdfplumber's top-down measure)
+PAGE_H = 842.0
+
+
+@pytest.fixture(scope="module")
+def ruled_pdf(tmp_path_factory) -> Path:
+    """One page, one table: row 0's first two cells merged (no line at x=172 in row 0)."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path_factory.mktemp("show") / "ruled.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595.0, PAGE_H))
+    c.setLineWidth(1)
+    for top in ROWS:
+        c.line(COLS[0], PAGE_H - top, COLS[-1], PAGE_H - top)
+    for x in COLS:
+        start = ROWS[1] if x == COLS[1] else ROWS[0]
+        c.line(x, PAGE_H - start, x, PAGE_H - ROWS[-1])
+    c.setFont("Helvetica", 10)
+    for r in range(3):
+        for col in range(3):
+            if r == 0 and col == 1:
+                continue
+            c.drawString(COLS[col] + 5, PAGE_H - ROWS[r] - 18, f"r{r}c{col}")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _is_cell_colour(px) -> bool:
+    r, g, b = px[:3]
+    return abs(r - CELL[0]) < 40 and g < 90 and b < 90
+
+
+def _near(image: Image.Image, x: float, y: float, reach: int = 2) -> bool:
+    return any(_is_cell_colour(image.getpixel((int(x) + dx, int(y) + dy)))
+               for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1))
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "camelot"])
+def test_grid_is_drawn_on_the_printed_lines(ruled_pdf, tmp_path, engine):
+    out = tmp_path / "page.png"
+    result = render_page(ruled_pdf, 1, out, engine=engine, resolution=144)
+    assert result.tables == 1 and result.cells == 8  # 9 cells, two of them merged into one
+    image = Image.open(out).convert("RGB")
+    scale = 2.0  # 144 / 72
+
+    def at(x: float, top: float) -> tuple[float, float]:
+        return x * scale, top * scale + LEGEND_HEIGHT
+
+    mid_rows = [(a + b) / 2 for a, b in zip(ROWS, ROWS[1:])]
+    mid_cols = [(a + b) / 2 for a, b in zip(COLS, COLS[1:])]
+    for x in COLS:  # every vertical line, in every row it is printed
+        for r, y in enumerate(mid_rows):
+            printed = not (x == COLS[1] and r == 0)
+            assert _near(image, *at(x, y)) == printed, (x, y)
+    for top in ROWS:
+        for x in mid_cols:
+            assert _near(image, *at(x, top)), (x, top)
+    # nothing drawn between the lines, where the text is
+    assert not _near(image, *at(mid_cols[2], mid_rows[2]), reach=4)
+    assert image.size == (int(595 * scale), int(PAGE_H * scale) + LEGEND_HEIGHT)
+
+
+def test_finder_fallback_gives_the_same_grid(ruled_pdf, monkeypatch):
+    import extractor.show as show
+
+    monkeypatch.setattr(show, "pipeline_grids", lambda *a, **k: (None, "pdfplumber find_tables (test)"))
+    with open_pdf(ruled_pdf) as pdf:
+        (grid,), source = page_grids(pdf, 1, "camelot", [])
+    assert source.startswith("pdfplumber find_tables")
+    assert grid.col_xs == pytest.approx(COLS, abs=1) and grid.row_tops == pytest.approx(ROWS[:-1], abs=1)
+    assert grid.spans == [(0, 0, 1, 2)]
+
+
+def test_cli_writes_png_and_rejects_a_missing_page(ruled_pdf, tmp_path):
+    out = tmp_path / "p.png"
+    result = CliRunner().invoke(cli, ["show", str(ruled_pdf), "--page", "1", "-o", str(out),
+                                      "--engine", "pdfplumber"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "8 cells" in result.output
+    result = CliRunner().invoke(cli, ["show", str(ruled_pdf), "--page", "3", "-o", str(out)])
+    assert result.exit_code == 1 and "no page 3 (the PDF has 1)" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(not SHANGHAI.exists(), reason="real corpus not present (../shared/corpus/real)")
+@pytest.mark.parametrize("engine", ["pdfplumber", "camelot"])
+def test_shanghai_page_34_grid_runs_along_printed_lines(engine):
+    """Every cell edge of the drawn grid lies on dark printed pixels of the page (the borders there are
+    thin filled rectangles), sampled every 2 pt along the edge."""
+    with open_pdf(SHANGHAI) as pdf:
+        page = pdf.pages[33]
+        grids, _ = page_grids(pdf, 34, engine, [])
+        image = page.to_image(resolution=144).original.convert("L")
+    assert len(grids) == 1
+    (grid,) = grids
+    cells = grid.cells()
+    assert len(cells) > 100
+
+    def dark(x: float, y: float) -> bool:
+        return any(image.getpixel((int(x * 2) + d, int(y * 2) + e)) < 128
+                   for d in range(-2, 3) for e in range(-2, 3))
+
+    misses = []
+    for r, c, rs, cs, (x0, top, x1, bottom) in cells:
+        for edge in ((x0, top, x0, bottom), (x1, top, x1, bottom), (x0, top, x1, top), (x0, bottom, x1, bottom)):
+            ax, ay, bx, by = edge
+            n = max(int(max(bx - ax, by - ay) / 2), 1)
+            points = [(ax + (bx - ax) * (i + 0.5) / n, ay + (by - ay) * (i + 0.5) / n) for i in range(n)]
+            on_line = sum(dark(x, y) for x, y in points)
+            if on_line < 0.95 * len(points):
+                misses.append((r, c, edge, on_line, len(points)))
+    assert not misses, f"{len(misses)} cell edges off the printed lines, e.g. {misses[:3]}"
