@@ -196,6 +196,7 @@ class Layout:
     heading_font: str = "wqy"
     table_font: str = "uming"
     table_font_size: float = 9.0
+    body_size: float = 12.0  # prose (government documents often use 16 pt, 三号)
     border: str = "lines"  # "lines" or "rects" (thin filled rectangles, as WPS exports)
     col_widths: list[float] | None = None
     with_cover: bool = True
