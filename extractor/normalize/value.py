@@ -196,6 +196,7 @@ def parse_value_columns(op: str, value: str, unit: str) -> Value:
 
     The columns are joined with nothing (`≥` `90` `%` -> `≥90%`), as they would print in one cell.
     The operator column wins over a comparison inside the value cell; the unit column over a unit in it.
+    Words in the operator column that are not comparisons (定性, 定量, 正向) are layout and are ignored.
     """
     try:
         op_text, value_text, unit_text = (clean_cell(x or "") for x in (op, value, unit))
@@ -203,9 +204,7 @@ def parse_value_columns(op: str, value: str, unit: str) -> Value:
         inner = parse_value(value_text)
         column_op = op_of(op_text)
         column_unit = canonical_unit(unit_text)
-        if inner.number is None:
-            if column_op is None and column_unit is None:
-                return parse_value(raw)
+        if inner.number is None:  # qualitative (指标性质 定性): the words are the value cell's
             return Value(raw=raw, text=inner.text)
         result_op = inner.op if inner.op == "range" else (column_op or inner.op)
         return Value(raw=raw, op=result_op, number=inner.number, upper=inner.upper,

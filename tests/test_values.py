@@ -1,0 +1,147 @@
+"""VALUE parsing against tables of examples kept as data (the price-parser way).
+
+tests/data/values_built.tsv holds the cases the parser was built on: every value of the seed document, every
+value of the Shanghai performance tables (corpus, pages 31–35), and the forms the issue and the contract
+name. tests/data/values_checked.tsv was written afterwards and is only checked against. Expected values come
+from reading the contract's VALUE section, not from running the parser.
+
+Columns: input (\\n marks a wrapped line), op, number, upper, unit, text, source. An empty field is null.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.model import Value
+from extractor.normalize.text import clean_cell
+from extractor.normalize.value import is_unparsed, parse_value, parse_value_columns
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> list[tuple[str, dict, str]]:
+    cases = []
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        assert header == ["input", "op", "number", "upper", "unit", "text", "source"], header
+        for row in reader:
+            assert len(row) == 7, row
+            text, op, number, upper, unit, words, source = row
+            expected = {
+                "op": op or None,
+                "number": float(number) if number else None,
+                "upper": float(upper) if upper else None,
+                "unit": unit or None,
+                "text": words or None,
+            }
+            cases.append((text.replace("\\n", "\n"), expected, source))
+    return cases
+
+
+BUILT = load("values_built.tsv")
+CHECKED = load("values_checked.tsv")
+
+
+def check(text: str, expected: dict) -> None:
+    value = parse_value(text)
+    assert isinstance(value, Value)
+    got = {k: getattr(value, k) for k in expected}
+    assert got == expected, f"{text!r}: {got} != {expected}"
+    assert value.raw == clean_cell(text)
+
+
+@pytest.mark.parametrize("text,expected,source", BUILT, ids=[f"{i}:{c[0][:20]}" for i, c in enumerate(BUILT)])
+def test_built(text, expected, source):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected,source", CHECKED,
+                         ids=[f"{i}:{c[0][:20]}" for i, c in enumerate(CHECKED)])
+def test_checked(text, expected, source):
+    check(text, expected)
+
+
+def test_example_tables_are_large_and_distinct():
+    inputs = [c[0] for c in BUILT + CHECKED]
+    assert len(inputs) >= 200
+    assert len(set(inputs)) == len(inputs), "duplicate example"
+
+
+def test_contract_examples_exactly():
+    assert parse_value("≥90百分比").to_dict() == {
+        "raw": "≥90百分比", "op": ">=", "number": 90.0, "upper": None, "unit": "%", "text": None}
+    assert parse_value("按时完成").to_dict() == {
+        "raw": "按时完成", "op": None, "number": None, "upper": None, "unit": None, "text": "按时完成"}
+
+
+def test_same_target_in_four_spellings_is_one_value():
+    """The issue's reason to exist: auditors compare these as one target."""
+    spellings = ["≥90百分比", "≥ 90%", "不低于90%", "90%以上", "≥９０％", "⩾90 百分\n比", "百分之九十以上"]
+    typed = {(v.op, v.number, v.upper, v.unit, v.text) for v in map(parse_value, spellings)}
+    assert typed == {(">=", 90.0, None, "%", None)}
+
+
+def test_raw_is_the_cleaned_cell():
+    assert parse_value("  ≥90百分\n比 ").raw == "≥90百分比"
+    assert parse_value("100 百分比").raw == "100 百分比"
+
+
+def test_never_raises_on_odd_input():
+    for odd in [None, 90, 3.5, "\x00", "≥" * 500, "9" * 400, "百" * 50, "1,2,3,4", "--5", "((%))", "≥.5%"]:
+        value = parse_value(odd)  # type: ignore[arg-type]
+        assert isinstance(value, Value)
+
+
+@pytest.mark.parametrize("text", ["≥", "≥%", "≥ 百分比", "%", "生态效益提升值%", "<>", "＝"])
+def test_unparsed_when_quantitative_but_no_number(text):
+    value = parse_value(text)
+    assert value.number is None and value.op is None
+    assert is_unparsed(value)
+
+
+@pytest.mark.parametrize("text", ["按时完成", "2024年12月31日前", "", "≥90%", "3至5天", "满意", "12月底前完成", "三次"])
+def test_not_unparsed(text):
+    assert not is_unparsed(parse_value(text))
+
+
+@pytest.mark.parametrize("op,value,unit,expected", [
+    ("≥", "90", "%", ("≥90%", ">=", 90.0, None, "%", None)),
+    ("≤", "30", "天", ("≤30天", "<=", 30.0, None, "天", None)),
+    ("＝", "100", "百分比", ("＝100百分比", "=", 100.0, None, "%", None)),
+    ("大于等于", "13459", "平方米", ("大于等于13459平方米", ">=", 13459.0, None, "平方米", None)),
+    ("", "95", "%", ("95%", "=", 95.0, None, "%", None)),
+    ("≥", "3", "个百分点", ("≥3个百分点", ">=", 3.0, None, "百分点", None)),
+    ("定性", "按时完成", "", ("定性按时完成", None, None, None, None, "按时完成")),
+    ("", "优", "", ("优", None, None, None, None, "优")),
+    ("≥", "9\n0", "（%）", ("≥90（%）", ">=", 90.0, None, "%", None)),
+    ("=", "90-100", "%", ("=90-100%", "range", 90.0, 100.0, "%", None)),
+    ("<", "5", "", ("<5", "<", 5.0, None, None, None)),
+])
+def test_three_columns(op, value, unit, expected):
+    v = parse_value_columns(op, value, unit)
+    assert (v.raw, v.op, v.number, v.upper, v.unit, v.text) == expected
+
+
+def test_cli_value_prints_one_json_per_line_in_order():
+    run = subprocess.run([sys.executable, "-m", "extractor", "value", "≥90百分比", "60%以下", "按时完成"],
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    lines = run.stdout.splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"raw": "≥90百分比", "op": ">=", "number": 90.0, "upper": None, "unit": "%", "text": None},
+        {"raw": "60%以下", "op": "<=", "number": 60.0, "upper": None, "unit": "%", "text": None},
+        {"raw": "按时完成", "op": None, "number": None, "upper": None, "unit": None, "text": "按时完成"},
+    ]
+    assert "≥90百分比" in lines[0]  # ensure_ascii=False
+
+
+def test_cli_value_stdin():
+    run = subprocess.run([sys.executable, "-m", "extractor", "value", "--stdin"], input="3至5天\n≥ 90％\n",
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    assert [json.loads(line)["op"] for line in run.stdout.splitlines()] == ["range", ">="]
