@@ -130,6 +130,7 @@ class Grid:
     col_xs: list[float] = field(default_factory=list)  # column boundaries, n_cols + 1 values, left to right
     row_bottoms: list[float] = field(default_factory=list)  # bottom of each row
     n_chars: int = 0  # characters inside the ruled area (all of them are in `rows` when lost_chars == 0)
+    trailer: list[TextLine] = field(default_factory=list)  # text below the page's last table (notes, footer)
 
 
 @dataclass

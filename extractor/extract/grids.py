@@ -72,5 +72,8 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                                         f"{placed.n_chars} characters in the ruled area fell in no cell of the "
                                         f"{engine} grid ({sample!r}…)", layout.number))
             grids.append(grid)
+        if layout.regions and grids and grids[-1].page == layout.number:
+            bottom = grids[-1].bbox[3]
+            grids[-1].trailer = [ln for ln in layout.lines if ln.top >= bottom - 1]
         layout.release()
     return grids

@@ -17,6 +17,10 @@ from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
 from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
 
 
+# More curves than this on a page without characters: text drawn as outlines, not a text layer.
+_OUTLINED_TEXT_CURVES = 50
+
+
 def page_chars(page: pdfplumber.page.Page) -> list[Char]:
     return [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("size") or (c["bottom"] - c["top"]),
                  bool(c.get("upright", True)))
@@ -35,13 +39,12 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
     chars = page_chars(page)
     images = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
     if not any(not c.text.isspace() for c in chars):
-        if images or page.curves or page.rects or page.lines:
-            layout.has_text = False
+        layout.has_text = False
+        if images or len(page.curves) > _OUTLINED_TEXT_CURVES:
             warnings.append(Warning("no_text_layer", f"page {number} has no text layer (an image or drawn "
                                     "outlines only); nothing was read from it", number))
-        else:
-            layout.has_text = False  # a blank page: nothing to read, nothing to warn about
-        return layout
+            return layout
+        # else a blank page, or one holding only ruling (an empty row run over from the page before)
     problem = text_health(chars, images, float(page.width * page.height), settings)
     if problem:
         layout.garbled = True

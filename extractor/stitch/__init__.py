@@ -1,0 +1,32 @@
+"""Stitch: tables continued over page breaks joined into one Table each."""
+
+from __future__ import annotations
+
+from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
+from extractor.model import Grid, Table, Warning
+from extractor.stitch.columns import remap
+from extractor.stitch.continuation import continues
+from extractor.stitch.join import TableBuilder, append_piece
+
+
+def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSettings = DEFAULT_SETTINGS
+                  ) -> list[Table]:
+    """Tables in document order; a grid that continues the table before it is joined onto it."""
+    builders: list[TableBuilder] = []
+    engine = grids[0].engine if grids else "camelot"
+    for i, grid in enumerate(grids):
+        first_on_page = i == 0 or grids[i - 1].page != grid.page
+        if builders and first_on_page:
+            prev = builders[-1].grids[-1]
+            last_on_page = grids[i - 1] is prev
+            cmap = continues(prev, grid, first_on_page, last_on_page, builders[-1].caption, builders[-1].xs,
+                             settings)
+            if cmap is not None:
+                rows, spans = remap(grid.rows, grid.spans, cmap, len(builders[-1].xs) - 1)
+                append_piece(builders[-1], grid, rows, spans)
+                continue
+        builders.append(TableBuilder.start(grid))
+    return [b.build(engine) for b in builders]
+
+
+__all__ = ["stitch_tables"]

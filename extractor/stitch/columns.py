@@ -1,0 +1,60 @@
+"""Column layouts: does a page piece have the table's columns, and where does each of its columns go."""
+
+from __future__ import annotations
+
+Span = tuple[int, int, int, int]
+
+
+def column_map(table_xs: list[float], piece_xs: list[float], tol: float) -> list[int] | None:
+    """Index into `table_xs` of each of the piece's column boundaries, or None when the layouts differ.
+
+    The piece may be shifted sideways as a whole (different page margins) and may lack boundaries the
+    table has (a header that splits columns the body does not), never have boundaries of its own, and must
+    span the same width.
+    """
+    if len(piece_xs) < 2 or len(table_xs) < 2:
+        return None
+    dx = table_xs[0] - piece_xs[0]
+    if abs((piece_xs[-1] + dx) - table_xs[-1]) > tol:
+        return None
+    out = []
+    j = 0
+    for x in piece_xs:
+        x += dx
+        while j < len(table_xs) and table_xs[j] < x - tol:
+            j += 1
+        if j == len(table_xs) or abs(table_xs[j] - x) > tol:
+            return None
+        out.append(j)
+    return out
+
+
+def owner_map(n_rows: int, n_cols: int, spans: list[Span]) -> list[list[Span]]:
+    """owner[r][c]: the cell (row, col, rowspan, colspan) covering slot (r, c); 1x1 where no span covers it."""
+    owner: list[list[Span]] = [[(r, c, 1, 1) for c in range(n_cols)] for r in range(n_rows)]
+    for span in spans:
+        r0, c0, rs, cs = span
+        for r in range(r0, min(r0 + rs, n_rows)):
+            for c in range(c0, min(c0 + cs, n_cols)):
+                owner[r][c] = span
+    return owner
+
+
+def remap(rows: list[list[str | None]], spans: list[Span], cmap: list[int], n_cols: int
+          ) -> tuple[list[list[str | None]], list[Span]]:
+    """A piece's rows and merged cells laid onto the table's columns (a piece column may widen to several)."""
+    owner = owner_map(len(rows), len(rows[0]) if rows else 0, spans)
+    new_rows: list[list[str | None]] = [[None] * n_cols for _ in rows]
+    new_spans: list[Span] = []
+    seen: set[Span] = set()
+    for r, row in enumerate(owner):
+        for cell in row:
+            if cell in seen:
+                continue
+            seen.add(cell)
+            r0, c0, rs, cs = cell
+            nc0, nc1 = cmap[c0], cmap[c0 + cs]
+            new_rows[r0][nc0] = rows[r0][c0] if rows[r0][c0] is not None else ""
+            if rs > 1 or nc1 - nc0 > 1:
+                new_spans.append((r0, nc0, rs, nc1 - nc0))
+    return new_rows, new_spans

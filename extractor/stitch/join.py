@@ -1,0 +1,167 @@
+"""Joining a continuation piece onto its table: repeated header dropped, cut row made whole, merged cells
+carried across the page break."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.extract.place import clean_cell
+from extractor.model import Grid, Table, TablePart, TextLine
+from extractor.stitch.columns import Span, owner_map
+
+_HEADER_SEARCH_ROWS = 12  # a repeated header is looked for among the table's first rows
+
+
+@dataclass
+class TableBuilder:
+    xs: list[float]
+    rows: list[list[str | None]]
+    spans: list[Span]
+    row_pages: list[int]
+    row_tops: list[float]
+    caption: list[TextLine]
+    grids: list[Grid] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, grid: Grid) -> TableBuilder:
+        return cls(xs=list(grid.col_xs), rows=[list(r) for r in grid.rows], spans=list(grid.spans),
+                   row_pages=[grid.page] * len(grid.rows), row_tops=list(grid.row_tops), caption=list(grid.caption),
+                   grids=[grid])
+
+    def last_row_owners(self) -> list[Span]:
+        return owner_map(len(self.rows), len(self.xs) - 1, self.spans)[-1]
+
+    def text(self, cell: Span) -> str:
+        return self.rows[cell[0]][cell[1]] or ""
+
+    def build(self, engine: str) -> Table:
+        return Table(parts=[TablePart(page=g.page, bbox=g.bbox) for g in self.grids], rows=self.rows,
+                     spans=sorted(self.spans), engine=engine, row_pages=self.row_pages, caption=self.caption,
+                     grids=self.grids, row_tops=self.row_tops)
+
+
+def _meaningful(row: list[str | None]) -> bool:
+    return any(v for v in row)
+
+
+def repeated_header_rows(table_rows: list[list[str | None]], rows: list[list[str | None]]) -> int:
+    """How many of the piece's first rows repeat a block of the table's first rows (its header)."""
+    head = table_rows[:_HEADER_SEARCH_ROWS]
+    for k in range(min(len(rows) - 0, len(head)), 0, -1):
+        block = rows[:k]
+        if not all(_meaningful(r) for r in block):
+            continue
+        for m in range(0, len(head) - k + 1):
+            if head[m:m + k] == block:
+                return k
+    return 0
+
+
+def _drop_rows(rows: list[list[str | None]], spans: list[Span], k: int
+               ) -> tuple[list[list[str | None]], list[Span]]:
+    """The piece without its first k rows; a merged cell reaching below them keeps its lower part, empty."""
+    if k == 0:
+        return rows, spans
+    new_rows = [list(r) for r in rows[k:]]
+    new_spans: list[Span] = []
+    for r0, c0, rs, cs in spans:
+        if r0 >= k:
+            new_spans.append((r0 - k, c0, rs, cs))
+        elif r0 + rs > k:
+            rest = r0 + rs - k
+            new_rows[0][c0] = ""
+            if rest > 1 or cs > 1:
+                new_spans.append((0, c0, rest, cs))
+    return new_rows, new_spans
+
+
+def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]
+                     ) -> dict[Span, Span]:
+    """Piece cells at the top that continue a merged cell of the table (an empty cell under a merged,
+    labelled one of the same columns): piece cell -> table cell."""
+    if not rows:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = builder.last_row_owners()
+    out: dict[Span, Span] = {}
+    for cell in dict.fromkeys(top):
+        r0, c0, rs, cs = cell
+        if r0 != 0 or rows[0][c0]:
+            continue
+        owner = above[c0]
+        if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
+            continue
+        if owner[2] > 1 or rs > 1:
+            out[cell] = owner
+    return out
+
+
+def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
+            carried: dict[Span, Span]) -> dict[Span, Span] | None:
+    """If the piece's first row is the end of the table's last row (cut by the page break), the pairs
+    piece cell -> table cell whose texts join; else None.
+
+    Such a row holds text only in some cells, each under a filled cell of the last row, and is mostly empty
+    where the last row has text (`稿)》` alone under the end of a long basis text).
+    """
+    if not rows:
+        return None
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = builder.last_row_owners()
+    joins: dict[Span, Span] = {}
+    empty_under_text = 0
+    for cell in dict.fromkeys(top):
+        if cell in carried:
+            continue
+        r0, c0, rs, cs = cell
+        if r0 != 0 or rs > 1:
+            return None
+        owner = above[c0]
+        same_columns = owner[1] == c0 and owner[3] == cs
+        if rows[0][c0]:
+            if not same_columns or not builder.text(owner):
+                return None
+            joins[cell] = owner
+        elif same_columns and builder.text(owner):
+            empty_under_text += 1
+    if not joins or len(joins) > empty_under_text:
+        return None
+    return joins
+
+
+def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
+    """Join a (column-remapped) continuation piece onto the table."""
+    tops, pages = list(grid.row_tops), [grid.page] * len(rows)
+    k = repeated_header_rows(builder.rows, rows)
+    rows, spans = _drop_rows(rows, spans, k)
+    tops = tops[k:]
+    carried = continuing_cells(builder, rows, spans)
+    joins = cut_row(builder, rows, spans, carried)
+    if joins:
+        for cell, owner in joins.items():
+            r, c = owner[0], owner[1]
+            builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
+        # the carried cells lose their first row with the cut row
+        carried_cols = {cell[1]: owner for cell, owner in carried.items()}
+        rows, spans = _drop_rows(rows, spans, 1)
+        tops = tops[1:]
+        carried = {}
+        if rows:
+            top = owner_map(len(rows), len(rows[0]), spans)[0]
+            for cell in dict.fromkeys(top):
+                if cell[0] == 0 and cell[1] in carried_cols and not rows[0][cell[1]]:
+                    carried[cell] = carried_cols[cell[1]]
+    offset = len(builder.rows)
+    grown: dict[Span, int] = {}
+    for cell, owner in carried.items():
+        grown[owner] = grown.get(owner, 0) + cell[2]
+    builder.spans = [(r0, c0, rs + grown.get((r0, c0, rs, cs), 0), cs) for r0, c0, rs, cs in builder.spans] + \
+        [o[:2] + (1 + grown[o], o[3]) for o in grown if o not in builder.spans]
+    for cell in carried:
+        rows[cell[0]][cell[1]] = None
+    builder.spans += [(r0 + offset, c0, rs, cs) for r0, c0, rs, cs in spans
+                      if (r0, c0, rs, cs) not in carried]
+    builder.rows.extend(rows)
+    builder.row_pages.extend(pages[:len(rows)])
+    builder.row_tops.extend(tops[:len(rows)])
+    builder.grids.append(grid)
