@@ -107,19 +107,29 @@ def test_cli_writes_png_and_rejects_a_missing_page(ruled_pdf, tmp_path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.skipif(not SHANGHAI.exists(), reason="real corpus not present (../shared/corpus/real)")
+SEED = ROOT / "samples" / "seed.pdf"
+
+
+@pytest.mark.parametrize("pdf, page_no, min_cells", [
+    # Shanghai page 34: one long table shrunk onto the page, borders drawn as thin filled rectangles.
+    pytest.param(SHANGHAI, 34, 100, id="shanghai-p34",
+                 marks=pytest.mark.skipif(not SHANGHAI.exists(), reason="real corpus not present")),
+    # seed sample page 9 (printed page number 7): the first project table, 法律顾问.
+    pytest.param(SEED, 9, 60, id="seed-p9",
+                 marks=pytest.mark.skipif(not SEED.exists(), reason="samples/seed.pdf not generated yet")),
+])
 @pytest.mark.parametrize("engine", ["pdfplumber", "camelot"])
-def test_shanghai_page_34_grid_runs_along_printed_lines(engine):
-    """Every cell edge of the drawn grid lies on dark printed pixels of the page (the borders there are
-    thin filled rectangles), sampled every 2 pt along the edge."""
-    with open_pdf(SHANGHAI) as pdf:
-        page = pdf.pages[33]
-        grids, _ = page_grids(pdf, 34, engine, [])
+def test_grid_runs_along_printed_lines(pdf, page_no, min_cells, engine):
+    """Every cell edge of the drawn grid lies on dark printed pixels of the page, sampled every 2 pt along
+    the edge (a grid shifted by 2 pt fails this)."""
+    with open_pdf(pdf) as doc:
+        page = doc.pages[page_no - 1]
+        grids, source = page_grids(doc, page_no, engine, [])
         image = page.to_image(resolution=144).original.convert("L")
-    assert len(grids) == 1
+    assert len(grids) == 1, source
     (grid,) = grids
     cells = grid.cells()
-    assert len(cells) > 100
+    assert len(cells) >= min_cells
 
     def dark(x: float, y: float) -> bool:
         return any(image.getpixel((int(x * 2) + d, int(y * 2) + e)) < 128
