@@ -1,6 +1,7 @@
 """One PDF in, one contract document (dict) out: locate -> extract -> stitch -> interpret.
 
-(Stub until the extraction work lands.)
+The PDF is opened once (extractor.guard.open_pdf: every failure becomes an ExtractorError); everything a
+reader should check is collected as warnings on the way and returned with the document.
 """
 
 from __future__ import annotations
@@ -10,21 +11,58 @@ from pathlib import Path
 from typing import Any
 
 from extractor import SCHEMA_VERSION
-from extractor.guard import open_pdf
+from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, open_pdf, select_pages
+from extractor.model import Warning
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
-                password: str | None = None) -> dict[str, Any]:
+                password: str | None = None, limits: Limits | None = None) -> dict[str, Any]:
+    """The output contract (spec/output-contract.md) of one PDF.
+
+    `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
+    """
+    from extractor.extract import extract_grids
+    from extractor.interpret import interpret
+    from extractor.locate import locate_pages
+    from extractor.stitch import stitch_tables
+
     path = Path(path)
-    data = path.read_bytes()
-    with open_pdf(path, password=password) as pdf:
+    limits = limits or DEFAULT_LIMITS
+    warnings: list[Warning] = []
+    with open_pdf(path, password=password, limits=limits, warnings=warnings) as pdf:
         n_pages = len(pdf.pages)
+        wanted = select_pages(n_pages, pages, limits, warnings)
+        layouts = locate_pages(pdf, wanted, warnings)
+        check_readable(layouts, path.name)
+        grids = extract_grids(pdf, layouts, engine, warnings, password=password)
+    tables = stitch_tables(grids, warnings)
+    parts = interpret(layouts, tables, warnings)
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(), "pages": n_pages},
-        "document": {"title": None, "year": None, "organization": None, "organization_code": None},
-        "department": None,
-        "projects": [],
-        "tables": [],
-        "warnings": [],
+        "source": {"file": path.name, "sha256": _sha256(path), "pages": n_pages},
+        "document": parts["document"],
+        "department": parts["department"],
+        "projects": parts["projects"],
+        "tables": [t.to_dict() for t in tables],
+        "warnings": [w.to_dict() for w in _ordered(warnings)],
     }
+
+
+def _ordered(warnings: list[Warning]) -> list[Warning]:
+    """Document order (by page; warnings about the whole file first), each distinct warning once."""
+    seen: set[tuple[str, str, int | None]] = set()
+    out = []
+    for w in sorted(warnings, key=lambda w: (w.page or 0)):
+        key = (w.code, w.message, w.page)
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out

@@ -1,0 +1,113 @@
+"""Interpret: stitched tables and the text around them -> document, department and projects.
+
+Every table is read by its header text (see labels.py), never by position: graded department tables
+(department.py), project tables of the Hebei, Shanghai and central layouts (project.py). The cover and unit
+lines give the document (document.py); the table of contents is checked against the headings (toc.py).
+A table none of them knows stays only in `tables`; one that looks like a project table but cannot be read
+also gets a `table_uninterpreted` warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from extractor.interpret import labels as L
+from extractor.interpret.cells import CellMap, squeeze
+from extractor.interpret.department import read_department, read_graded
+from extractor.interpret.document import YEAR, read_document
+from extractor.interpret.fields import heading_number
+from extractor.interpret.project import find_indicator_header, looks_like_project, read_indicators, read_project
+from extractor.interpret.prose import Prose
+from extractor.interpret.records import GradedIndicator, Project
+from extractor.interpret.toc import check_titles, read_toc
+from extractor.model import PageLayout, Table, TextLine, Warning
+
+__all__ = ["interpret"]
+
+_HEADING = regex.compile(r"表\s*$")
+
+
+def _caption(table: Table, prose: Prose, previous: Table | None) -> list[TextLine]:
+    """The lines printed above a table: its own caption from stitch, else the prose lines between the
+    previous table (or the page top) and this one."""
+    if table.caption:
+        return list(table.caption)
+    if not table.parts:
+        return []
+    page, top = table.parts[0].page, table.parts[0].bbox[1]
+    floor = -1.0
+    if previous is not None and previous.parts and previous.parts[-1].page == page:
+        floor = previous.parts[-1].bbox[3]
+    return [ln for ln in prose.lines if ln.page == page and floor < ln.top < top]
+
+
+def _heading(caption: list[TextLine]) -> TextLine | None:
+    for ln in reversed(caption):
+        text = ln.text.strip()
+        if _HEADING.search(text) and not L.AMOUNT_UNIT_LINE.search(squeeze(text)):
+            return ln
+    return None
+
+
+def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[Warning]) -> dict[str, Any]:
+    prose = Prose.from_layouts(layouts)
+    graded: list[tuple[Table, list[GradedIndicator]]] = []
+    projects: list[Project] = []
+    headings: list[tuple[int | None, str, int]] = []
+    captions: list[TextLine] = []
+    previous: Table | None = None
+    for table in tables:
+        caption = _caption(table, prose, previous)
+        previous = table
+        indicators = read_graded(table, warnings)
+        if indicators is not None:
+            graded.append((table, indicators))
+            continue
+        first_page = table.parts[0].page if table.parts else None
+        cm = CellMap(table)
+        header = find_indicator_header(cm)
+        if header is not None and header.row == 0 and projects:
+            # a continuation that stitch did not join: its rows belong to the project before it
+            more = read_indicators(table, cm, header, warnings)
+            projects[-1].indicators.extend(more)
+            projects[-1].pages = sorted(set(projects[-1].pages) | {p.page for p in table.parts})
+            continue
+        heading = _heading(caption)
+        number, title = heading_number(heading.text) if heading is not None else (None, None)
+        project = read_project(table, title, warnings)
+        if project is None:
+            if looks_like_project(cm):
+                warnings.append(Warning("table_uninterpreted",
+                                        "a table with project labels has no 一级指标/指标值 header row; "
+                                        "kept raw in tables", first_page))
+            continue
+        if not project.indicators:
+            warnings.append(Warning("table_uninterpreted", "project table with no indicator rows", first_page))
+        project.seq = len(projects) + 1
+        projects.append(project)
+        captions.extend(caption)
+        if heading is not None:
+            headings.append((number, title or "", heading.page))
+
+    check_titles(read_toc(prose.toc), headings, warnings)
+    info = read_document(prose.lines, captions)
+    if info.year is None:
+        for table in tables:
+            for row in table.rows[:3]:
+                for text in row:
+                    m = YEAR.search(text or "")
+                    if m:
+                        info.year = int(m.group(1))
+                        break
+                if info.year:
+                    break
+            if info.year:
+                break
+    department = read_department(prose, graded)
+    return {
+        "document": info.to_dict(),
+        "department": department.to_dict() if department is not None else None,
+        "projects": [p.to_dict() for p in projects],
+    }
