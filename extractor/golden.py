@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 BBOX_TOLERANCE = 1.0
+SHOW_LIMIT = 120  # characters of a value shown in a difference line
 MISSING = object()  # a key or list item present on one side only
 
 
@@ -27,7 +28,10 @@ class Difference:
 
     def __str__(self) -> str:
         where = f"{self.where}: " if self.where else ""
-        return f"{where}{self.field}: {_show(self.old)} -> {_show(self.new)}"
+        old, new = self.old, self.new
+        if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > SHOW_LIMIT:
+            old, new = _from_first_difference(old, new)
+        return f"{where}{self.field}: {_show(old)} -> {_show(new)}"
 
 
 def compare(old: dict[str, Any], new: dict[str, Any], *, bbox_tolerance: float = BBOX_TOLERANCE) -> list[Difference]:
@@ -218,7 +222,15 @@ def _summary(x: Any) -> Any:
     return x
 
 
-def _show(x: Any, limit: int = 120) -> str:
+def _from_first_difference(a: str, b: str, before: int = 20) -> tuple[str, str]:
+    """Long texts shown from a little before where they first differ ("…" marks what was cut)."""
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(i - before, 0)
+    cut = "…" if start else ""
+    return cut + a[start:], cut + b[start:]
+
+
+def _show(x: Any, limit: int = SHOW_LIMIT) -> str:
     if x is MISSING:
         return "(absent)"
     text = json.dumps(x, ensure_ascii=False)

@@ -238,3 +238,12 @@ def test_samples_match_golden(pdf, gold):
     diffs = compare(expected, extract_pdf(pdf))
     shown = "\n".join(map(str, diffs[:50]))
     assert not diffs, f"{pdf.name}: {len(diffs)} differences from golden:\n{shown}"
+
+
+def test_long_text_is_shown_from_where_it_differs():
+    goal = "综合科围绕全局中心工作，" * 20
+    new = _changed(department__overall_goal=goal + "新增一句。")
+    old = _changed(department__overall_goal=goal + "原来一句。")
+    (line,) = _lines(old, new)
+    assert line.startswith('department: overall_goal: "…') and "原来一句。\" -> \"…" in line and "新增一句" in line
+    assert len(line) < 200
