@@ -55,6 +55,9 @@ def width(text: str, key: str, size: float) -> float:
     return sum(pdfmetrics.stringWidth(t, font(k).fontName, size) for k, t in runs(text, key))
 
 
+NO_LINE_START = set("，。、；：？！）》」】%％,.;:)")
+
+
 def wrap(text: str, key: str, size: float, max_w: float, breaks: list[int] | tuple[int, ...] = (),
          first_indent: float = 0.0) -> list[str]:
     """Greedy character wrap at max_w; never breaks next to a space (so joining lines with nothing gives the
@@ -78,6 +81,8 @@ def wrap(text: str, key: str, size: float, max_w: float, breaks: list[int] | tup
                     k -= 1
                 if k > i + 1:
                     j = k
+                if seg[j] in NO_LINE_START and j - 1 > i + 1 and seg[j - 1] != " ":
+                    j -= 1  # kinsoku: a closing mark never starts a line; carry one character over
             lines.append(seg[i:j])
             i = j
         if not seg:

@@ -1,0 +1,170 @@
+"""The sample corpus is sound: golden files follow the contract, say only what their PDF prints, point at the
+ruled tables really drawn, and the generator reproduces the committed files byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import GOLDEN_DIR, REPO_ROOT, SAMPLES_DIR
+
+if str(REPO_ROOT) not in sys.path:  # samples.generate lives at the repo root, outside the package
+    sys.path.insert(0, str(REPO_ROOT))
+
+GOLDEN = sorted(GOLDEN_DIR.glob("*.json"))
+PAIRED = [g for g in GOLDEN if (SAMPLES_DIR / f"{g.stem}.pdf").exists()]
+SCHEMA = REPO_ROOT / "extractor" / "schema.json"
+WS = re.compile(r"\s+")
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_there_are_samples():
+    assert len(PAIRED) >= 5, [g.name for g in GOLDEN]
+    assert not [g.name for g in GOLDEN if g not in PAIRED], "golden file without its PDF"
+
+
+@pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.stem)
+def test_golden_validates_against_contract(golden):
+    if not SCHEMA.exists():
+        pytest.skip("extractor/schema.json not written yet")
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(_load(golden))
+
+
+@pytest.mark.parametrize("golden", PAIRED, ids=lambda p: p.stem)
+def test_source_matches_pdf(golden):
+    doc = _load(golden)
+    pdf_path = SAMPLES_DIR / f"{golden.stem}.pdf"
+    assert doc["source"]["file"] == pdf_path.name
+    assert doc["source"]["sha256"] == hashlib.sha256(pdf_path.read_bytes()).hexdigest()
+    with pdfplumber.open(pdf_path) as pdf:
+        assert doc["source"]["pages"] == len(pdf.pages)
+
+
+def golden_strings(doc: dict) -> list[str]:
+    """Every string the golden file claims is printed (not warnings' messages or the file name)."""
+    out: list[str] = []
+    d = doc["document"]
+    out += [d["title"], d["organization"], d["organization_code"]]
+    dep = doc["department"]
+    if dep:
+        out.append(dep["overall_goal"])
+        for s in dep["sections"]:
+            out += [s["name"], s["goal"]]
+            for ind in s["indicators"]:
+                out.append(ind["name"])
+                out += [v["raw"] for v in ind["grades"].values()]
+                out += list(ind["grades"])
+    for p in doc["projects"]:
+        out += [p["title"], p["code"], p["name"], p["amount_unit"], p["purpose"], *p["goals"]]
+        out += [x["period"] for x in p["spending_plan"]]
+        for k, v in p["attributes"].items():
+            out += [k, v]
+        for ind in p["indicators"]:
+            out += [ind["level1"], ind["level2"], ind["level3"], ind["description"], ind["value"]["raw"],
+                    ind["basis"]]
+            if ind["value"]["text"]:
+                out.append(ind["value"]["text"])
+    for t in doc["tables"]:
+        out += [c for row in t["rows"] for c in row]
+    return [WS.sub("", s) for s in out if s]
+
+
+def printed(s: str, lines: list[str], text: str, tokens: set[str]) -> bool:
+    """Is s printed? Either on one line, or as consecutive pieces each lying on a printed line (a cell wrapped
+    onto several lines, read across a row); pieces are 2+ characters unless they stand alone between spaces."""
+    if s in text:
+        return True
+    whole = tokens
+    i = 0
+    while i < len(s):
+        j = len(s)
+        while j > i and not any(s[i:j] in ln for ln in lines):
+            j -= 1
+        if j == i or (j - i < 2 and s[i:j] not in whole):
+            return False
+        i = j
+    return True
+
+
+@pytest.mark.parametrize("golden", PAIRED, ids=lambda p: p.stem)
+def test_every_golden_string_is_printed(golden):
+    doc = _load(golden)
+    with pdfplumber.open(SAMPLES_DIR / f"{golden.stem}.pdf") as pdf:
+        raw_lines = [ln for page in pdf.pages for ln in (page.extract_text() or "").split("\n")]
+    lines = [WS.sub("", ln) for ln in raw_lines if ln.strip()]
+    tokens = {tok for ln in raw_lines for tok in ln.split()}
+    text = "".join(lines)
+    missing = sorted({s for s in golden_strings(doc) if not printed(s, lines, text, tokens)})
+    assert not missing, missing[:20]
+
+
+@pytest.mark.parametrize("golden", PAIRED, ids=lambda p: p.stem)
+def test_table_parts_are_ruled_grids(golden):
+    """Each table part's bbox lies on drawn rules; the parts together have n_cols + 1 distinct column rules
+    (a continuation part may lack some, e.g. a repeated header plus one cut row)."""
+    doc = _load(golden)
+    with pdfplumber.open(SAMPLES_DIR / f"{golden.stem}.pdf") as pdf:
+        for t in doc["tables"]:
+            all_xs: set[int] = set()
+            for part in t["parts"]:
+                x0, top, x1, bottom = part["bbox"]
+                page = pdf.pages[part["page"] - 1]
+                edges = page.edges
+                h = [e for e in edges if e["orientation"] == "h" and x0 - 1 <= e["x0"] and e["x1"] <= x1 + 1]
+                v = [e for e in edges if e["orientation"] == "v" and top - 1 <= e["top"] and e["bottom"] <= bottom + 1]
+                assert any(abs(e["top"] - top) <= 1.0 for e in h), (part, "no rule at top")
+                assert any(abs(e["top"] - bottom) <= 1.0 for e in h), (part, "no rule at bottom")
+                xs = sorted({round(e["x0"]) for e in v if x0 - 1 <= e["x0"] <= x1 + 1})
+                assert xs[0] == round(x0) and xs[-1] == round(x1), (part, xs)
+                all_xs.update(xs)
+            assert len(all_xs) == t["n_cols"] + 1, (t["parts"], sorted(all_xs))
+
+
+def test_samples_total_under_5_mb():
+    total = sum(p.stat().st_size for p in SAMPLES_DIR.glob("*.pdf"))
+    assert total < 5 * 1024 * 1024, total
+
+
+def _generator_ready() -> str | None:
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        return "reportlab not installed"
+    from samples.generate.render_rl import FONT_FILES
+
+    missing = [p for _, p, _ in FONT_FILES.values() if not Path(p).exists()]
+    return f"fonts missing: {missing}" if missing else None
+
+
+def _reportlab_samples() -> list[str]:
+    try:
+        from samples.generate.build import SAMPLES
+    except ImportError:
+        return []
+    return list(SAMPLES)
+
+
+@pytest.mark.parametrize("name", _reportlab_samples())
+def test_generator_is_deterministic(name, tmp_path):
+    """Regenerating a sample gives the committed PDF byte for byte, and the committed golden JSON."""
+    reason = _generator_ready()
+    if reason:
+        pytest.skip(reason)
+    from samples.generate.build import build
+
+    pdf, expected = build(name)
+    assert pdf == (SAMPLES_DIR / f"{name}.pdf").read_bytes(), "regenerate: python -m samples.generate"
+    assert expected == _load(GOLDEN_DIR / f"{name}.json")
+    pdf2, _ = build(name)
+    assert pdf2 == pdf
