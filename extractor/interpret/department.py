@@ -15,7 +15,7 @@ from extractor.interpret.records import Department, GradedIndicator, Section
 from extractor.interpret.values import read_value
 from extractor.model import Table, TextLine, Warning
 
-SECTION_HEADING = regex.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*(\S.{0,24})$")
+SECTION_HEADING = regex.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*([^\s，。；：、,;:][^，。；：,;:]{0,19})$")
 OVERALL_START = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]\s*)?总体绩效目标\s*[：:]?\s*")
 SECTIONS_START = regex.compile(r"^[一二三四五六七八九十]+[、.．]\s*分项绩效目标")
 PART_HEADING = regex.compile(r"^[一二三四五六七八九十]+[、.．]\s*\S")
@@ -95,7 +95,8 @@ def read_prose(prose: Prose) -> tuple[str | None, list[tuple[TextLine, str, str 
         text = ln.text.strip()
         if PART_TWO.match(text):
             break
-        if overall is None and not in_sections and OVERALL_START.match(text):
+        if (overall is None or (overall_open and not overall)) and not in_sections and OVERALL_START.match(text):
+            # "一、总体绩效目标" then "总体绩效目标：…": the text starts after the last such label
             rest = OVERALL_START.sub("", text, count=1)
             overall, overall_open = ([rest] if rest else []), True
             continue

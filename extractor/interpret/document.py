@@ -19,27 +19,26 @@ NOT_TITLE = regex.compile(r"编制|目\s*录|^\d+$|^第.部分")
 
 
 def cover_title(lines: list[TextLine]) -> str | None:
-    """The cover's title: on the first page that has text, the largest line that reads like a title,
-    joined with the lines of the same size right under it (a wrapped title)."""
-    page = sorted((ln for ln in lines if ln.page == 1), key=lambda x: (x.top, x.x0))
-    candidates = [ln for ln in page if TITLE_WORDS.search(ln.text) and not NOT_TITLE.search(ln.text.strip())
-                  and len(ln.text.strip()) <= MAX_TITLE_LINE]
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda ln: (ln.size, -ln.top))
-    i = page.index(best)
-    parts = [best.text.strip()]
-    height = (best.bottom - best.top) if best.bottom > best.top else best.size or 12.0
-    last = best
-    for ln in page[i + 1:i + 3]:
-        close = ln.top - last.top <= 2.0 * max(height, 1.0)
-        same = abs(ln.size - best.size) <= 0.5 if best.size and ln.size else False
-        if close and same and not NOT_TITLE.search(ln.text.strip()) and len(ln.text.strip()) <= MAX_TITLE_LINE:
-            parts.append(ln.text.strip())
-            last = ln
-        else:
-            break
-    return "".join(parts)  # a wrapped CJK title joins with nothing
+    """The cover's title: on page 1, the run of adjacent same-size lines that reads like a title (预算, 绩效 …),
+    the largest such run; a wrapped title's lines join with nothing."""
+    page = sorted((ln for ln in lines if ln.page == 1 and not NOT_TITLE.search(ln.text.strip())),
+                  key=lambda x: (x.top, x.x0))
+    runs: list[list[TextLine]] = []
+    for ln in page:
+        if runs:
+            last = runs[-1][-1]
+            height = (last.bottom - last.top) if last.bottom > last.top else (last.size or 12.0)
+            if abs(ln.size - last.size) <= 0.5 and 0 < ln.top - last.top <= 2.0 * height:
+                runs[-1].append(ln)
+                continue
+        runs.append([ln])
+    best: tuple[float, str] | None = None
+    for run in runs:
+        text = "".join(ln.text.strip() for ln in run)
+        if TITLE_WORDS.search(text) and len(text) <= 2 * MAX_TITLE_LINE:
+            if best is None or run[0].size > best[0]:
+                best = (run[0].size, text)
+    return best[1] if best else None
 
 
 def cover_organization(lines: list[TextLine]) -> str | None:

@@ -58,14 +58,20 @@ def matches(pattern: regex.Pattern[str] | list[regex.Pattern[str]], text: str | 
     return bool(pattern.fullmatch(s))
 
 
-def is_known_label(text: str | None) -> bool:
+def is_strong_label(text: str | None) -> bool:
+    """A label the contract names (项目名称, 预算数, 绩效目标 …): never a value."""
     s = squeeze(text)
     if not s:
         return False
-    for p in (CODE, NAME, OTHER, PURPOSE, GOALS, GOALS_WHOLE, GROUPS, PLAN, *TOTAL, *FISCAL):
-        if p.fullmatch(s):
-            return True
-    return bool(OTHER_LABEL.fullmatch(s))
+    return any(p.fullmatch(s) for p in (CODE, NAME, OTHER, PURPOSE, GOALS, GOALS_WHOLE, GROUPS, PLAN, *TOTAL, *FISCAL))
+
+
+def is_known_label(text: str | None) -> bool:
+    """A strong label, or a text shaped like one (项目性质, 计划开始日期): a label when a value follows it."""
+    s = squeeze(text)
+    if not s:
+        return False
+    return is_strong_label(s) or bool(OTHER_LABEL.fullmatch(s))
 
 
 def indicator_field(text: str | None) -> str | None:

@@ -94,7 +94,7 @@ class _HeaderReader:
         self.used: set[tuple[int, int]] = set()
 
     def _is_label(self, cell: Cell | None) -> bool:
-        return cell is not None and L.is_known_label(cell.text)
+        return cell is not None and L.is_strong_label(cell.text)
 
     def _value_of(self, label: Cell) -> Cell | None:
         right = self.cm.right_of(label)
@@ -144,8 +144,8 @@ class _HeaderReader:
             if not is_label:
                 continue
             value_cell = self._value_of(cell)
-            if value_cell is None and not L.is_known_label(s):
-                continue
+            if value_cell is None and not L.is_strong_label(s):
+                continue  # shaped like a label but nothing follows: a value (招商引资资金), not a label
             self.used.add(key)
             value = ""
             if value_cell is not None:

@@ -14,19 +14,23 @@ from extractor.interpret.cells import squeeze
 from extractor.model import PageLayout, TextLine
 
 # "2.冯营供销社地块围挡建设费用绩效目标表.....8": a title, a dot leader, a page number
-TOC_ENTRY = regex.compile(r"^(?P<title>.*?\S)\s*[.．…·・]{3,}\s*(?P<page>\d+)\s*$")
+# (some PDFs interleave the leader's dots with the page number's digits: "……1.0" is page 10)
+TOC_ENTRY = regex.compile(r"^(?P<title>.*?[^.．…·・\s])\s*[.．…·・]{3,}\s*(?P<page>[\d.．]*\d[\d.．]*)\s*$")
+# page numbers and running footers: "- 1 -", "第 3 页", "3"
+FURNITURE = regex.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 TOC_HEADING = regex.compile(r"^目录$")
 
 
 @dataclass
 class Prose:
-    lines: list[TextLine]  # every line outside tables, in reading order, TOC lines excluded
+    lines: list[TextLine]  # every line outside tables, in reading order; TOC lines and page numbers excluded
     toc: list[TextLine]  # the TOC's entry lines
 
     @classmethod
     def from_layouts(cls, layouts: list[PageLayout]) -> Prose:
         all_lines = [ln for lay in sorted(layouts, key=lambda x: x.number)
-                     for ln in sorted(lay.lines, key=lambda x: (x.top, x.x0))]
+                     for ln in sorted(lay.lines, key=lambda x: (x.top, x.x0))
+                     if not FURNITURE.match(ln.text.strip())]
         in_toc = _toc_indices(all_lines)
         return cls([ln for i, ln in enumerate(all_lines) if i not in in_toc],
                    [ln for i, ln in enumerate(all_lines) if i in in_toc and TOC_ENTRY.match(ln.text.strip())])

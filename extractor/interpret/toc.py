@@ -28,7 +28,8 @@ def read_toc(lines: list[TextLine]) -> list[TocEntry]:
         if not m:
             continue
         number, title = heading_number(m.group("title"))
-        out.append(TocEntry(number, squeeze(title), int(m.group("page"))))
+        page = int("".join(ch for ch in m.group("page") if ch.isdigit()))
+        out.append(TocEntry(number, squeeze(title), page))
     return out
 
 
