@@ -74,12 +74,14 @@ def _draw_table(c, rows: list[list[str]], font: str, top: float = 760.0, x0: flo
             c.drawString(xs[col] + 3, ys[r] - row_h + 7, text)
 
 
-def sample_pdf(path: Path, pages: int = 2, rows: int = 12, title: str = "项目支出绩效目标表") -> Path:
-    """A small, valid, text-layer PDF with a ruled CJK table on every page: the base of the byte surgery."""
+def sample_pdf(path: Path, pages: int = 2, rows: int = 12, title: str = "项目支出绩效目标表",
+               compress: int = 1) -> Path:
+    """A small, valid, text-layer PDF with a ruled CJK table on every page: the base of the byte surgery.
+    The same bytes every time (reportlab's invariant mode), so fuzzing from it is repeatable."""
     from reportlab.pdfgen import canvas
 
     font = _cjk_font()
-    c = canvas.Canvas(str(path), pagesize=(595.3, 841.9), pageCompression=1)
+    c = canvas.Canvas(str(path), pagesize=(595.3, 841.9), pageCompression=compress, invariant=1)
     c.setTitle(title)
     for p in range(1, pages + 1):
         c.setFont(font, 14)
