@@ -127,6 +127,11 @@ def tree(outdir: Path) -> dict[str, bytes]:
             if p.is_file() and p.name != MANIFEST_NAME}
 
 
+def outputs(outdir: Path) -> list[Path]:
+    """The per-PDF JSON files under `outdir`."""
+    return [p for p in outdir.rglob("*.json") if p.name != MANIFEST_NAME]
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -224,12 +229,11 @@ def test_resume_after_sigkill_finishes_the_rest_without_redoing_anything(corpus,
                             env={**os.environ, "H7_DELAY": "0.3"}, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while len(list(out.rglob("*.json"))) < 8 and time.monotonic() < deadline:
+    while len(outputs(out)) < 8 and time.monotonic() < deadline:
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, as a crash would
     proc.wait()
-    finished = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*.json")
-                if p.name != MANIFEST_NAME}
+    finished = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outputs(out)}
     assert 8 <= len(finished) < len(made["good"]), "the kill should land halfway"
     for path in finished:  # nothing half-written under a final name
         json.loads(path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.errors import ExtractorError
+from extractor.guard import Limits
 
 OK = "ok"
 FAILED = "failed"
@@ -30,6 +31,7 @@ class Job:
     engine: str = "camelot"
     pages: tuple[int, ...] | None = None
     password: str | None = None
+    limits: Limits | None = None  # time, pages and decompressed size one PDF may cost (extractor.guard)
 
 
 @dataclass
@@ -62,14 +64,16 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
 def convert_one(job: Job, write: bool = True) -> Result:
     """Extract `job.source`; write its JSON atomically (or, with write=False, return the text)."""
     # Imported here so that the parent of a Dask run need not import the extraction stack.
-    from extractor.pipeline import extract_pdf
+    from extractor.guard import guarded
     from extractor.write.json_out import dumps, write_json
 
     start = time.monotonic()
     try:
         sha = sha256_file(job.source)
-        doc = extract_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
-                          password=job.password)
+        # guarded: the time limit (SIGALRM; in a pool worker's main thread, not in a Dask worker's task
+        # thread) and every failure about the file as an ExtractorError; bugs pass through as they are.
+        with guarded(job.source, job.limits):
+            doc = _extract(job)
         result = Result(rel=job.rel, status=OK, sha256=sha, pages=_page_count(doc, job))
         if write:
             Path(job.json_path).parent.mkdir(parents=True, exist_ok=True)
@@ -87,6 +91,26 @@ def convert_one(job: Job, write: bool = True) -> Result:
     result.seconds = round(time.monotonic() - start, 3)
     result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return result
+
+
+def _extract(job: Job) -> dict:
+    # Looked up at call time (not imported by name at module level), so a test can wrap it.
+    from extractor import pipeline
+
+    kwargs = {"engine": job.engine, "pages": list(job.pages) if job.pages else None, "password": job.password}
+    if job.limits is not None and _takes_limits(pipeline.extract_pdf):
+        kwargs["limits"] = job.limits
+    return pipeline.extract_pdf(job.source, **kwargs)
+
+
+def _takes_limits(func) -> bool:
+    import inspect
+
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+    return "limits" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 def convert_remote(job: Job) -> Result:

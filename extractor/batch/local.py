@@ -20,6 +20,14 @@ from extractor.batch.convert import Job, Result, convert_one
 MAX_TASKS_PER_WORKER = 50
 
 
+def hard_limit(timeout: float | None) -> float | None:
+    """When a worker is ended: a while after the time limit the worker applies itself (extractor.guard's
+    alarm), which cannot fire while a C library holds the interpreter."""
+    if not timeout:
+        return None
+    return timeout + max(5.0, 0.1 * timeout)
+
+
 def _context():
     """fork where there is one: a worker starts in milliseconds with the extraction stack already imported
     by the parent, which makes recycling cheap."""
@@ -35,7 +43,11 @@ def _worker_init() -> None:
 
 def run_local(jobs: Iterable[Job], *, workers: int, timeout: float | None,
               max_tasks: int = MAX_TASKS_PER_WORKER) -> Iterator[Result]:
-    """Convert `jobs` in `workers` processes; yield one Result per job, in order of completion."""
+    """Convert `jobs` in `workers` processes; yield one Result per job, in order of completion.
+
+    `timeout`: the per-file time limit. The worker stops a file itself when it runs out (code `timeout`);
+    a worker still busy a while later is ended and the file recorded as `timeout` all the same.
+    """
     from pebble import ProcessExpired, ProcessPool
 
     import extractor.pipeline  # noqa: F401  (imported once here, inherited by every forked worker)
@@ -47,13 +59,15 @@ def run_local(jobs: Iterable[Job], *, workers: int, timeout: float | None,
                        context=_context())
     finished = False
     try:
-        futures = {pool.schedule(convert_one, args=(job,), timeout=timeout): job for job in jobs}
+        limit = hard_limit(timeout)
+        futures = {pool.schedule(convert_one, args=(job,), timeout=limit): job for job in jobs}
         for future in as_completed(futures):
             job = futures.pop(future)
             try:
                 yield future.result()
             except FutureTimeout:
-                yield Result.failed(job, "timeout", f"took longer than {timeout:g} s; stopped")
+                yield Result.failed(job, "timeout", f"stopped after {limit:g} s; its worker was ended "
+                                                    "(raise --timeout to allow more)")
             except ProcessExpired as exc:
                 yield Result.failed(job, "crashed", f"worker process died ({_death(exc.exitcode)})")
             except Exception as exc:  # e.g. a result that could not be sent back

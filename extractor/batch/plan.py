@@ -18,6 +18,7 @@ from typing import Any
 
 from extractor.batch.convert import OK, Job, Result, sha256_file
 from extractor.batch.discover import Input
+from extractor.guard import Limits
 from extractor.write.atomic import atomic_write
 
 MANIFEST_NAME = ".extractor-batch.json"
@@ -31,11 +32,13 @@ class Options:
     engine: str = "camelot"
     pages: tuple[int, ...] | None = None
     password: str | None = None
+    limits: Limits | None = None
 
     def as_record(self) -> dict[str, Any]:
-        # The password itself is never written down.
+        # The password itself is never written down; of the limits only max_pages changes an output.
         return {"engine": self.engine, "pages": list(self.pages) if self.pages else None,
-                "password": self.password is not None}
+                "password": self.password is not None,
+                "max_pages": self.limits.max_pages if self.limits else None}
 
 
 def json_path_for(outdir: Path, rel: str) -> Path:
@@ -46,7 +49,7 @@ def json_path_for(outdir: Path, rel: str) -> Path:
 
 def make_job(item: Input, outdir: Path, options: Options) -> Job:
     return Job(source=str(item.path), rel=str(item.rel), json_path=str(json_path_for(outdir, str(item.rel))),
-               engine=options.engine, pages=options.pages, password=options.password)
+               engine=options.engine, pages=options.pages, password=options.password, limits=options.limits)
 
 
 class Manifest:

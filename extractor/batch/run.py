@@ -17,6 +17,7 @@ from extractor.batch.discover import find_inputs
 from extractor.batch.outputs import write_combined, write_errors
 from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
+from extractor.guard import DEFAULT_LIMITS
 
 FORMATS = ("json", "csv", "xlsx")
 # The temporary names of extractor.write.atomic (mkstemp: "." + final name + "." + 8 characters + ".tmp").
@@ -29,9 +30,8 @@ class BatchSettings:
     formats: frozenset[str] = frozenset({"json", "csv"})
     jobs: int = os.cpu_count() or 1
     resume: bool = False
-    timeout: float | None = 600.0
     scheduler: str | None = None
-    options: Options = Options()
+    options: Options = Options(limits=DEFAULT_LIMITS)
     progress: bool | None = None  # None: a bar only on a terminal
     max_tasks_per_worker: int = 50
 
@@ -73,14 +73,25 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
 
 
 def _results(jobs: list[Job], settings: BatchSettings) -> Iterator[Result]:
+    timeout = settings.options.limits.timeout if settings.options.limits else None
     if settings.scheduler:
         from extractor.batch.cluster import run_dask
 
-        return run_dask(jobs, scheduler=settings.scheduler, timeout=settings.timeout)
+        return run_dask(jobs, scheduler=settings.scheduler, timeout=timeout)
     from extractor.batch.local import run_local
 
-    return run_local(jobs, workers=settings.jobs, timeout=settings.timeout,
+    return run_local(_largest_first(jobs), workers=settings.jobs, timeout=timeout,
                      max_tasks=settings.max_tasks_per_worker)
+
+
+def _largest_first(jobs: list[Job]) -> list[Job]:
+    """Big files first, so no worker is left with a long file while the others idle at the end."""
+    def size(job: Job) -> int:
+        try:
+            return os.path.getsize(job.source)
+        except OSError:
+            return 0
+    return sorted(jobs, key=size, reverse=True)
 
 
 def remove_stray_temp_files(outdir: Path) -> int:

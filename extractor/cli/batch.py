@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from extractor.cli.limits import limit_options
 from extractor.cli.options import reading_options
 
 FORMATS = ("json", "csv", "xlsx")
@@ -33,22 +34,22 @@ def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> fro
               help="Worker processes.")
 @click.option("--resume", is_flag=True,
               help="Skip PDFs whose JSON is already in OUTDIR for the same content (SHA-256).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=600, show_default=True, metavar="S",
-              help="Seconds one PDF may take before it is stopped and listed as 'timeout' (0: no limit).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Run on this Dask distributed cluster instead of local processes (workers must "
                    "see the input paths; needs the 'cluster' extra).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @reading_options
+@limit_options
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: frozenset[str], jobs: int,
-          resume: bool, timeout: float, scheduler: str | None, progress: bool | None, engine: str,
-          pages: list[int] | None, password: str | None) -> None:
+          resume: bool, scheduler: str | None, progress: bool | None, engine: str,
+          pages: list[int] | None, password: str | None, limits) -> None:
     """Convert every *.pdf under PATHS (files or folders, recursively) into OUTDIR.
 
     Writes one JSON per PDF under OUTDIR (mirroring the input folders), combined CSV files with a
     `file` column, and errors.csv (file, error_code, message) naming every PDF that failed and why.
-    Exit status 1 when any PDF failed; the others are converted all the same.
+    Exit status 1 when any PDF failed; the others are converted all the same. A PDF past --timeout
+    is stopped (its worker ended if need be) and listed as 'timeout'.
 
     \b
     Examples:
@@ -62,10 +63,9 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
     from extractor.batch.run import BatchSettings, run_batch
 
     debug = bool((ctx.obj or {}).get("debug"))
-    settings = BatchSettings(outdir=outdir, formats=formats, jobs=jobs, resume=resume,
-                             timeout=timeout or None, scheduler=scheduler,
+    settings = BatchSettings(outdir=outdir, formats=formats, jobs=jobs, resume=resume, scheduler=scheduler,
                              options=Options(engine=engine, pages=tuple(pages) if pages else None,
-                                             password=password),
+                                             password=password, limits=limits),
                              progress=progress)
     try:
         summary = run_batch(list(paths), settings)
