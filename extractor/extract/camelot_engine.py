@@ -27,6 +27,9 @@ def _parser_class():
         def _reject_table(self, table) -> bool:  # keep near-empty grids (see module doc)
             return False
 
+        def _document_has_no_text(self) -> bool:  # a page may hold only ruling (an empty row run over)
+            return False
+
     return KeepEmptyLattice
 
 
