@@ -9,6 +9,7 @@ Units are kept as printed except for the percent spellings (百分比, ％, 百�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["UNIT_PATTERN", "canonical_unit", "is_unit"]
 
@@ -34,6 +35,7 @@ _DROP_MEASURE_WORD = {"个百分点": "百分点", "个工作日": "工作日"}
 _BRACKETS = "()（）[]【】〔〕"
 
 
+@lru_cache(maxsize=1024)
 def canonical_unit(unit: str | None) -> str | None:
     """`百分比` -> `%`, `个百分点` -> `百分点`, `(平方米)` -> `平方米`; None/empty -> None."""
     if not unit:

@@ -52,8 +52,9 @@ _RANGE_SEP = r"-|~|至|到"
 
 
 def _quantity_pattern(number: str) -> re.Pattern[str]:
+    # The comparison before the number is looked up backwards from the match (_prefix_op): an optional
+    # alternation of sixty words at the head of the pattern would be tried at every position of the text.
     return re.compile(
-        rf"(?P<pre>{PREFIX_PATTERN})?"
         rf"(?P<pct>百分之)?(?P<num>{number})"
         rf"(?:(?P<bunit>{_BRACKET_UNIT})|(?P<unit>{UNIT_PATTERN}))?"
         rf"(?:(?:{_RANGE_SEP})(?:{PREFIX_PATTERN})?(?P<pct2>百分之)?(?P<num2>{number})"
@@ -65,6 +66,7 @@ def _quantity_pattern(number: str) -> re.Pattern[str]:
 _ARABIC = _quantity_pattern(_NUM)
 _CHINESE = _quantity_pattern(_CN)
 _HAS_DIGIT = re.compile(r"\d")
+_MAYBE_DATE = re.compile(r"[年月:第]|(?:19|20)\d\d[-/.]")  # cheap test before the full date pattern
 _HAS_NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
 # A comparison word a few characters before the number: 至少开展3次, 不低于去年的90%.
 _DISTANT_OP = re.compile(
@@ -79,15 +81,14 @@ _BLANK = "\x00"
 
 def _number(text: str) -> float | None:
     if text[0].isdigit():
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "")) if "," in text else float(text)
     return parse_chinese_number(text)
 
 
-def _unit(m: re.Match[str], second: bool) -> str | None:
-    k = "2" if second else ""
-    if m.group("pct" + k):
+def _unit(pct: str | None, bracketed: str | None, unit: str | None) -> str | None:
+    if pct:
         return "%"
-    return canonical_unit(m.group("bunit" + k) or m.group("unit" + k))
+    return canonical_unit(bracketed or unit)
 
 
 def _words(prefix: str, suffix: str) -> str | None:
@@ -98,64 +99,83 @@ def _words(prefix: str, suffix: str) -> str | None:
     return text or None
 
 
-def _pick(pattern: re.Pattern[str], masked: str, chinese: bool) -> re.Match[str] | None:
-    """The first quantity with a comparison, else the first quantity at all."""
+# Positions in Match.groups() of the quantity patterns' named groups.
+_PCT, _NUM1, _BUNIT, _UNIT, _PCT2, _NUM2, _BUNIT2, _UNIT2, _POST = range(9)
+_PREFIX_LENGTHS = sorted({len(w) for w in PREFIX_OPS}, reverse=True)
+
+
+def _prefix_op(masked: str, start: int) -> str:
+    """The comparison word or symbol printed right before position `start` ("" if none), longest first."""
+    for k in _PREFIX_LENGTHS:
+        if k <= start and masked[start - k:start] in PREFIX_OPS:
+            return masked[start - k:start]
+    return ""
+
+
+def _pick(pattern: re.Pattern[str], masked: str, chinese: bool) -> tuple[re.Match[str], str] | None:
+    """The first quantity with a comparison, else the first quantity at all; with its comparison word."""
     first = None
     for m in pattern.finditer(masked):
-        if not m.group("num"):
+        g = m.groups()
+        pre = _prefix_op(masked, m.start())
+        if chinese and not _plausible_chinese(m, g, pre, masked):
             continue
-        if chinese and not _plausible_chinese(m, masked):
-            continue
-        if m.group("pre") or m.group("post") or m.group("num2"):
-            return m
+        if pre or g[_POST] or g[_NUM2]:
+            return m, pre
         if first is None:
-            first = m
+            first = m, pre
     return first
 
 
-def _plausible_chinese(m: re.Match[str], masked: str) -> bool:
+def _plausible_chinese(m: re.Match[str], g: tuple, pre: str, masked: str) -> bool:
     """Chinese numerals hide in ordinary words (统一, 进一步, 十九大): trust them only in a clear quantity."""
-    if parse_chinese_number(m.group("num")) is None:
+    if parse_chinese_number(g[_NUM1]) is None:
         return False
-    if m.group("pct"):
+    if g[_PCT]:
         return True
-    if not (m.group("unit") or m.group("bunit") or m.group("unit2") or m.group("bunit2") or m.group("pct2")):
+    if not (g[_UNIT] or g[_BUNIT] or g[_UNIT2] or g[_BUNIT2] or g[_PCT2]):
         return False
-    if m.group("num2") and parse_chinese_number(m.group("num2")) is None:
+    if g[_NUM2] and parse_chinese_number(g[_NUM2]) is None:
         return False
     whole = masked.strip(_EDGE_PUNCT) == m.group().strip(_EDGE_PUNCT)
-    return bool(whole or m.group("pre") or m.group("post"))
+    return bool(whole or pre or g[_POST])
 
 
 def _read(raw: str) -> Value:
     compact = squeeze_spaces(raw)
-    masked = mask_dates(fold(compact), _BLANK)
-    m = None
+    masked = fold(compact)
+    if _MAYBE_DATE.search(masked):
+        masked = mask_dates(masked, _BLANK)
+    found = None
     if _HAS_DIGIT.search(masked):
-        m = _pick(_ARABIC, masked, chinese=False)
-    if m is None and _HAS_NUMERAL.search(masked):
-        m = _pick(_CHINESE, masked, chinese=True)
-    if m is None:
+        found = _pick(_ARABIC, masked, chinese=False)
+    if found is None and _HAS_NUMERAL.search(masked):
+        found = _pick(_CHINESE, masked, chinese=True)
+    if found is None:
         return Value(raw=raw, text=compact or None)
 
-    number = _number(m.group("num"))
-    unit = _unit(m, second=False)
+    m, pre_text = found
+    g = m.groups()
+    num = g[_NUM1]
+    number = _number(num)
+    unit = _unit(g[_PCT], g[_BUNIT], g[_UNIT])
     upper = None
-    if m.group("num2"):
-        upper = _number(m.group("num2"))
-        unit = _unit(m, second=True) or unit
-    if m.group("num")[-1] in "万亿" and not m.group("num")[0].isdigit() and len(m.group("num")) > 1:
+    if g[_NUM2]:
+        upper = _number(g[_NUM2])
+        unit = _unit(g[_PCT2], g[_BUNIT2], g[_UNIT2]) or unit
+    if num[-1] in "万亿" and len(num) > 1 and not num[0].isdigit():
         # 两万元 is printed like 2万元: the 万 belongs to the unit (contract: 两万元 -> 2 万元).
-        number = parse_chinese_number(m.group("num")[:-1])
-        unit = m.group("num")[-1] + (unit or "")
+        number = parse_chinese_number(num[:-1])
+        unit = num[-1] + (unit or "")
     if number is None:
         return Value(raw=raw, text=compact or None)
 
-    prefix, suffix = compact[: m.start()], compact[m.end():]
-    pre = PREFIX_OPS.get(m.group("pre") or "")
-    post = SUFFIX_OPS.get(m.group("post") or "")
-    if pre is None and post is None:
-        distant = _DISTANT_OP.search(fold(prefix))
+    start, end = m.start() - len(pre_text), m.end()
+    prefix, suffix = compact[:start], compact[end:]
+    pre = PREFIX_OPS[pre_text] if pre_text else None
+    post = SUFFIX_OPS.get(g[_POST]) if g[_POST] else None
+    if pre is None and post is None and start:
+        distant = _DISTANT_OP.search(masked, 0, start)
         if distant:
             pre = PREFIX_OPS[distant.group(1)]
             prefix = prefix[: distant.start()] + prefix[distant.end(1):]
@@ -167,7 +187,8 @@ def _read(raw: str) -> Value:
         op = post
     else:
         op = pre or "="
-    return Value(raw=raw, op=op, number=number, upper=upper, unit=unit, text=_words(prefix, suffix))
+    text = _words(prefix, suffix) if prefix or suffix else None
+    return Value(raw=raw, op=op, number=number, upper=upper, unit=unit, text=text)
 
 
 @lru_cache(maxsize=8192)
