@@ -28,7 +28,7 @@ def cover_title(lines: list[TextLine]) -> str | None:
         if runs:
             last = runs[-1][-1]
             height = (last.bottom - last.top) if last.bottom > last.top else (last.size or 12.0)
-            if abs(ln.size - last.size) <= 0.5 and 0 < ln.top - last.top <= 2.0 * height:
+            if abs(ln.size - last.size) <= 0.5 and 0 < ln.top - last.top <= 2.5 * height:
                 runs[-1].append(ln)
                 continue
         runs.append([ln])
@@ -70,12 +70,8 @@ def read_document(all_lines: list[TextLine], captions: list[TextLine]) -> Docume
     unit = unit_line(captions)
     if unit:
         info.organization_code, info.organization = unit[0], unit[1]
-    elif (org := cover_organization(all_lines)) is not None:
-        info.organization = org
-    elif info.title and info.year:
-        m = YEAR.search(info.title)
-        org = info.title[: m.start()].strip()
-        info.organization = org or None
+    else:  # only where a line names it; never guessed from the title
+        info.organization = cover_organization(all_lines)
     if info.organization:
         info.organization = info.organization.strip()
     return info
