@@ -185,7 +185,7 @@ class Layout:
         the rest continue after the repeated header); otherwise a row that does not fit moves whole.
     forced_space: {"project:2": 120.0} adds blank space (points) before a block, to push a break where wanted.
     line_breaks: {text: [char offsets]} fixes where a cell string wraps (else the renderer wraps at width).
-    col_widths: the 7 (or 9 for the central layout) grid column widths of project tables, as fractions.
+    col_widths: the 7 grid column widths of project tables, as fractions.
     """
 
     name: str
@@ -208,6 +208,7 @@ class Layout:
     cut_rows: dict[str, bool] = field(default_factory=dict)
     forced_space: dict[str, float] = field(default_factory=dict)
     line_breaks: dict[str, list[int]] = field(default_factory=dict)
+    number_titles: bool = True  # project headings printed "1. XXX绩效目标表" (else just the title)
     unit_line: bool = True  # "133001 承德…本级" and "单位：万元" above each project table
 
 
@@ -351,33 +352,30 @@ def _indicator_rows(inds: list[Indicator]) -> list[list[Cell]]:
 
 
 def _central_table(p: Project, key: str) -> LogicalTable:
-    """Central-government style: 指标性质 / 指标值 / 度量单位 as three columns (9 grid columns).
-
-    Indicator values must be built with `central_val` (raw = op + value + unit, each printed in its column);
-    the printed pieces are kept in Project.attributes-free form on the Value via CENTRAL_PARTS.
-    """
+    """Central-government style: 指标性质 / 指标值 / 度量单位 as three columns (7 grid columns, each boundary
+    used by the indicator rows). Values must be built with `central_val` (raw = the three printed pieces)."""
     rows: list[list[Cell]] = [
-        [Cell("项目名称", header=True), Cell(p.name or "", colspan=4), Cell("项目编码", header=True),
-         Cell(p.code or "", colspan=3)],
+        [Cell("项目名称", header=True), Cell(p.name or "", colspan=3), Cell("项目编码", header=True),
+         Cell(p.code or "", colspan=2)],
     ]
     for label, text in p.attributes.items():
-        rows.append([Cell(label, header=True), Cell(text, colspan=8)])
+        rows.append([Cell(label, header=True), Cell(text, colspan=6)])
     rows += [
         [Cell(f"项目资金（{p.amount_unit}）", rowspan=3, header=True), Cell("年度资金申请总额", colspan=2, header=True),
-         Cell(p.budget_total, colspan=6)],
-        [Cell("其中：财政资金", colspan=2, header=True), Cell(p.budget_fiscal, colspan=6)],
-        [Cell("其他资金", colspan=2, header=True), Cell(p.budget_other, colspan=6)],
-        [Cell("资金用途", header=True), Cell(p.purpose or "", colspan=8)],
-        [Cell("绩效目标", header=True), goals_cell(p.goals, 8)],
+         Cell(p.budget_total, colspan=4)],
+        [Cell("其中：财政资金", colspan=2, header=True), Cell(p.budget_fiscal, colspan=4)],
+        [Cell("其他资金", colspan=2, header=True), Cell(p.budget_other, colspan=4)],
+        [Cell("资金用途", header=True), Cell(p.purpose or "", colspan=6)],
+        [Cell("绩效目标", header=True), goals_cell(p.goals, 6)],
     ]
     header_row = len(rows)
-    rows.append([Cell(h, header=True) for h in ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位")]
-                + [Cell("指标值设定依据及数据来源", colspan=3, header=True)])
+    rows.append([Cell(h, header=True) for h in ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+                                                "指标值设定依据及数据来源")])
     body = _indicator_rows(p.indicators)
     for i, ind in enumerate(p.indicators):
         op_s, num_s, unit_s = CENTRAL_PARTS[ind.value.raw]
-        rows.append(body[i] + [Cell(op_s), Cell(num_s), Cell(unit_s), Cell(ind.basis or "", colspan=3)])
-    return LogicalTable(key=key, rows=_grid(rows, 9), repeat_rows=[header_row])
+        rows.append(body[i] + [Cell(op_s), Cell(num_s), Cell(unit_s), Cell(ind.basis or "")])
+    return LogicalTable(key=key, rows=_grid(rows, 7), repeat_rows=[header_row])
 
 
 #: raw -> (指标性质, 指标值, 度量单位) as printed in the three central-layout columns.

@@ -383,6 +383,8 @@ class RLRenderer:
             self.paragraph("目 录", lay.heading_font, 18, indent=False, align="center", space_after=16)
             toc_y = self.y
         self.new_page()
+        if not lay.with_cover:  # the document title heads the first page
+            self.paragraph(doc.title, lay.heading_font, 16, indent=False, align="center", space_after=10)
         dep = doc.department
         if dep is not None:
             self.heading("第一部分", None, 16, "center", 0)
@@ -420,13 +422,13 @@ class RLRenderer:
             self.heading("预算项目绩效目标", None, 16, "center", 0)
             toc_entries.append(("第二部分 预算项目绩效目标", None, True))
         fr = lay.col_widths or ([0.13, 0.13, 0.15, 0.19, 0.12, 0.14, 0.14] if lay.table_style == "hebei"
-                                else [0.11, 0.11, 0.14, 0.08, 0.09, 0.08, 0.13, 0.13, 0.13])
+                                else [0.12, 0.13, 0.17, 0.09, 0.13, 0.10, 0.26])
         for i, p in enumerate(doc.projects, 1):
             key = f"project:{i}"
             self.block(key)
             if self.y + 160 > self.bottom:
                 self.new_page()
-            self.heading(f"{i}. {p.title}", key, 12, space_before=0)
+            self.heading(f"{i}. {p.title}" if lay.number_titles else p.title, key, 12, space_before=0)
             if lay.unit_line:
                 if doc.organization_code or doc.organization:
                     self.paragraph(f"{doc.organization_code} {doc.organization}", lay.body_font, 10.5,
