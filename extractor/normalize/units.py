@@ -26,8 +26,9 @@ km m cm mm kg t kW kWh MW MWh GB TB h ㎡ m2 m3 ㎥ ㎞
 
 _UNIT_WORDS = sorted(set(BASE_UNITS), key=len, reverse=True)
 _ONE_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNIT_WORDS) + ")"
-# A compound unit: 元/月, 元/人/月, 次/年, 元/平方米 ("每" as printed is kept too: 元每月).
-UNIT_PATTERN = f"{_ONE_UNIT}(?:[/每]{_ONE_UNIT})*"
+# A multiplier before any unit (万人, 千人次, 百万元) and compound units (元/月, 元/人/月, 次/年, 元每月).
+_MULTIPLIER = "(?:百万|千万|万|亿|千)?"
+UNIT_PATTERN = f"{_MULTIPLIER}{_ONE_UNIT}(?:[/每]{_MULTIPLIER}{_ONE_UNIT})*"
 _UNIT_RE = re.compile(UNIT_PATTERN)
 
 _PERCENT = {"百分比", "％", "%", "百分之", "百分率"}
