@@ -189,3 +189,57 @@ def test_generator_is_deterministic(name, tmp_path):
     assert expected == _load(GOLDEN_DIR / f"{name}.json")
     pdf2, _ = build(name)
     assert pdf2 == pdf
+
+
+SEED_TEXT = REPO_ROOT.parent / "shared" / "seed" / "000_6de9df9d80249728.txt"
+
+
+def _seed_tables(text: str) -> list[list[list[str]]]:
+    """The seed text's tab-separated tables: runs of lines containing tabs (blank lines in between allowed)."""
+    tables, cur = [], []
+    for line in text.split("\n"):
+        if "\t" in line:
+            cur.append([WS.sub("", c) for c in line.split("\t")])
+        elif line.strip():
+            if cur:
+                tables.append(cur)
+            cur = []
+    if cur:
+        tables.append(cur)
+    return tables
+
+
+def test_seed_golden_agrees_with_seed_text():
+    """golden/seed.json says what the seed text says (white space ignored): the hand transcription is checked
+    against its source, cell by cell."""
+    if not SEED_TEXT.exists():
+        pytest.skip("../shared/seed/ not present")
+    doc = _load(GOLDEN_DIR / "seed.json")
+    tables = _seed_tables(SEED_TEXT.read_text(encoding="utf-8"))
+    toc = [t for t in tables if "....." in t[0][0]]
+    tables = [t for t in tables if t not in toc]
+    dept, projects = tables[:4], tables[4:]
+    assert len(dept) == 4 and len(projects) == 9
+    for sec, table in zip(doc["department"]["sections"], dept):
+        body = table[2:]
+        assert [r[0] for r in body] == [WS.sub("", i["name"]) for i in sec["indicators"]]
+        assert [r[1:5] for r in body] == [[WS.sub("", v["raw"]) for v in i["grades"].values()]
+                                          for i in sec["indicators"]]
+    for p, table in zip(doc["projects"], projects):
+        assert table[0][1] == p["code"] and table[0][4] == WS.sub("", p["name"])
+        assert table[1][2] == f"{p['budget']['total']:.2f}" and table[1][4] == f"{p['budget']['fiscal']:.2f}"
+        assert table[1][6] == "" and p["budget"]["other"] is None
+        assert table[2][1] == WS.sub("", p["purpose"])
+        periods = [c for c in table[3][1:] if c]
+        assert periods == [x["period"] for x in p["spending_plan"]]
+        assert [c for c in table[4][1:] if c] == [f"{x['percent']:g}%" for x in p["spending_plan"]]
+        assert table[5][1] == "1." + WS.sub("", p["goals"][0])
+        body = table[7:7 + len(p["indicators"])]
+        level1 = ""
+        for row, ind in zip(body, p["indicators"]):
+            level1 = row[0] or level1
+            got = [level1, *row[1:6]]
+            want = [ind["level1"], ind["level2"], ind["level3"], ind["description"], ind["value"]["raw"], ind["basis"]]
+            assert got == [WS.sub("", s) for s in want], (p["seq"], got)
+    assert projects[2][0][0] == "项目编号" and doc["tables"][4 + 2]["rows"][0][0] == "项目编号"
+    assert [w["code"] for w in doc["warnings"]] == ["toc_title_mismatch"]
