@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -110,8 +111,8 @@ def corpus(tmp_path_factory) -> tuple[Path, dict]:
 
 def run_cli(*args: str, wrapper: bool = False, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
     cmd = [PYTHON, "-c", WRAPPER] if wrapper else [PYTHON, "-m", "extractor"]
-    return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, **(env or {})}, **kw)
+    kw.setdefault("timeout", 300)
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, env={**os.environ, **(env or {})}, **kw)
 
 
 def read_errors(outdir: Path) -> dict[str, tuple[str, str]]:
@@ -296,3 +297,20 @@ def test_stray_temp_files_of_a_killed_run_are_removed(tmp_path):
     keep.write_text("not ours")
     assert run_cli("batch", str(src), "-o", str(out), "--resume").returncode == 0
     assert not stray.exists() and keep.exists()
+
+
+# ---------------------------------------------------------------- the issue's 200-PDF check (slow)
+
+
+@pytest.mark.skipif(os.environ.get("EXTRACTOR_SLOW") != "1", reason="slow (minutes): set EXTRACTOR_SLOW=1")
+def test_two_hundred_pdfs_with_ten_percent_broken(tmp_path):
+    """Samples and real PDFs under 180 names plus 20 broken files: every good one converted, every
+    broken one in errors.csv, exit 1, no traceback (bench/batch.py --check200 runs the same)."""
+    spec = importlib.util.spec_from_file_location("bench_batch", Path(__file__).parent.parent / "bench" / "batch.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    if not bench.REAL.is_dir():
+        pytest.skip("../shared/corpus/real is absent")
+    made = bench.build_corpus(tmp_path / "in", total=200)
+    proc = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2", timeout=3600)
+    assert bench.check_outcome(made, tmp_path / "out", proc), proc.stdout

@@ -36,6 +36,22 @@ def _context():
     return multiprocessing.get_context()
 
 
+# What extraction imports on first use (camelot brings OpenCV and pandas: about 1.5 s). Imported once in
+# the parent, it is inherited by every forked worker instead of being paid again by each new worker.
+PRELOAD = ("extractor.pipeline", "extractor.locate", "extractor.extract", "extractor.stitch",
+           "extractor.interpret", "extractor.write.json_out", "camelot")
+
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a missing optional module only costs the workers time
+            pass
+
+
 def _worker_init() -> None:
     # Ctrl-C is the parent's to handle (it stops the pool); a worker must not print a traceback for it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -50,11 +66,11 @@ def run_local(jobs: Iterable[Job], *, workers: int, timeout: float | None,
     """
     from pebble import ProcessExpired, ProcessPool
 
-    import extractor.pipeline  # noqa: F401  (imported once here, inherited by every forked worker)
-
     jobs = list(jobs)
     if not jobs:
         return
+    if _context().get_start_method() == "fork":
+        _preload()
     pool = ProcessPool(max_workers=max(1, workers), max_tasks=max_tasks, initializer=_worker_init,
                        context=_context())
     finished = False

@@ -53,7 +53,7 @@ def make_job(item: Input, outdir: Path, options: Options) -> Job:
 
 
 class Manifest:
-    """rel -> {sha256, status, pages, code, message, seconds}, saved atomically, throttled."""
+    """rel -> {sha256, status, pages, seconds, peak_rss_mb[, code, message]}, saved atomically, throttled."""
 
     def __init__(self, outdir: Path, options: Options, entries: dict[str, dict[str, Any]] | None = None,
                  min_interval: float = 2.0):
@@ -78,7 +78,7 @@ class Manifest:
 
     def record(self, job: Job, result: Result) -> None:
         entry: dict[str, Any] = {"sha256": result.sha256, "status": result.status, "pages": result.pages,
-                                 "seconds": result.seconds}
+                                 "seconds": result.seconds, "peak_rss_mb": result.peak_rss_mb}
         if result.status != OK:
             entry.update(code=result.code, message=result.message)
         self.entries[job.rel] = entry
