@@ -75,14 +75,20 @@ def _drop_rows(rows: list[list[str | None]], spans: list[Span], k: int
     return new_rows, new_spans
 
 
-def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]
-                     ) -> dict[Span, Span]:
-    """Piece cells at the top that continue a merged cell of the table (an empty cell under a merged,
-    labelled one of the same columns): piece cell -> table cell."""
+def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
+                     leading: bool = True) -> dict[Span, Span]:
+    """Piece cells at the top that continue a cell of the table across the break: piece cell -> table cell.
+
+    An empty top cell under a labelled table cell of the same columns continues it when either side is
+    merged over several rows (一级指标 split by the break), or - with `leading` - when it belongs to the row's
+    leading run of empty cells before the row's text starts (a 二级指标 merged over the break, one row on
+    each side).
+    """
     if not rows:
         return {}
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     above = builder.last_row_owners()
+    first_text = next((c for c, v in enumerate(rows[0]) if v), None)
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
         r0, c0, rs, cs = cell
@@ -91,7 +97,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         owner = above[c0]
         if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
             continue
-        if owner[2] > 1 or rs > 1:
+        if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner
     return out
 
@@ -135,22 +141,24 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     k = repeated_header_rows(builder.rows, rows)
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
-    carried = continuing_cells(builder, rows, spans)
-    joins = cut_row(builder, rows, spans, carried)
+    merged_over = continuing_cells(builder, rows, spans, leading=False)
+    joins = cut_row(builder, rows, spans, merged_over)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
             builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
-        # the carried cells lose their first row with the cut row
-        carried_cols = {cell[1]: owner for cell, owner in carried.items()}
+        # cells merged over the break lose their first row with the cut row and go on below it
+        merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
-        carried = {}
+        carried = continuing_cells(builder, rows, spans)
         if rows:
             top = owner_map(len(rows), len(rows[0]), spans)[0]
             for cell in dict.fromkeys(top):
-                if cell[0] == 0 and cell[1] in carried_cols and not rows[0][cell[1]]:
-                    carried[cell] = carried_cols[cell[1]]
+                if cell[0] == 0 and cell[1] in merged_cols and not rows[0][cell[1]]:
+                    carried[cell] = merged_cols[cell[1]]
+    else:
+        carried = continuing_cells(builder, rows, spans)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
     for cell, owner in carried.items():

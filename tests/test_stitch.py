@@ -1,0 +1,176 @@
+"""Stitch: tables continued over page breaks come out whole.
+
+Expected row counts of the real PDFs were counted on the rendered pages (pdftoppm -r 45), not taken from the
+tool: header rows + data rows per page, a repeated header counted once.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from extractor.extract import extract_grids
+from extractor.locate import locate_pages
+from extractor.model import Grid, TextLine
+from extractor.stitch import stitch_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "golden"
+
+needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="real corpus (../shared/corpus/real) not present")
+
+
+@lru_cache(maxsize=None)
+def tables(path: Path, engine: str = "pdfplumber"):
+    warnings = []
+    with pdfplumber.open(path) as pdf:
+        layouts = locate_pages(pdf, None, warnings)
+        grids = extract_grids(pdf, layouts, engine, warnings)
+    return stitch_tables(grids, warnings), warnings
+
+
+def _golden_cases():
+    out = []
+    for g in sorted(GOLDEN.glob("*.json")):
+        pdf = SAMPLES / (g.stem + ".pdf")
+        if pdf.exists():
+            for engine in ("pdfplumber", "camelot"):
+                out.append(pytest.param(pdf, g, engine, id=f"{g.stem}-{engine}"))
+    return out
+
+
+@pytest.mark.parametrize("pdf, golden, engine", _golden_cases())
+def test_sample_tables_equal_golden(pdf, golden, engine):
+    expected = json.loads(golden.read_text(encoding="utf-8"))["tables"]
+    got = [t.to_dict() for t in tables(pdf, engine)[0]]
+    assert len(got) == len(expected)
+    for i, (a, b) in enumerate(zip(got, expected)):
+        assert [p["page"] for p in a["parts"]] == [p["page"] for p in b["parts"]], i
+        for p, q in zip(a["parts"], b["parts"]):
+            assert max(abs(x - y) for x, y in zip(p["bbox"], q["bbox"])) <= 1.0, (i, p, q)
+        assert (a["n_rows"], a["n_cols"]) == (b["n_rows"], b["n_cols"]), i
+        assert a["rows"] == b["rows"], i
+        assert sorted(map(tuple, a["spans"])) == sorted(map(tuple, b["spans"])), i
+
+
+def _find(ts, pages):
+    matches = [t for t in ts if [p.page for p in t.parts] == pages]
+    assert len(matches) == 1, [[p.page for p in t.parts] for t in ts]
+    return matches[0]
+
+
+@needs_real
+def test_wanli_2025_expenditure_table_over_five_pages():
+    # 2025年部门支出预算总表: p14 3 header + 12 rows, p15-17 18 rows each (no header), p18 the 合计 row alone
+    ts, _ = tables(REAL / "shanghai-wanli-2025-budget.pdf")
+    t = _find(ts, [14, 15, 16, 17, 18])
+    assert t.n_rows == 3 + 12 + 18 * 3 + 1
+    assert t.rows[-1][0] == "合计" and t.row_pages[-1] == 18
+    assert t.caption[0].text == "2025年部门支出预算总表"
+
+
+@needs_real
+def test_finance_bureau_functional_table_drops_the_repeated_header():
+    # 一般公共预算支出功能分类预算表: p13 3 header + 14 rows; p14 repeats the 3 header rows, then 10 rows
+    ts, _ = tables(REAL / "shanghai-finance-bureau-2025-budget.pdf")
+    t = _find(ts, [13, 14])
+    assert t.n_rows == 3 + 14 + 10
+    assert [r[0] for r in t.rows].count("项目") == 1
+    assert t.rows[-1][0] == "合计" and t.rows[17][:4] == ["210", "", "", "卫生健康支出"]
+
+
+@needs_real
+def test_putuo_final_accounts_table_with_an_empty_row_run_over():
+    # 财政拨款收入支出决算总表: p12 2 header + 13 rows, p13 19 rows (no header, no title), p14 one empty row
+    ts, _ = tables(REAL / "shanghai-putuo-finance-2024-final-accounts.pdf")
+    t = _find(ts, [12, 13, 14])
+    assert t.n_rows == 2 + 13 + 19 + 1
+    assert t.rows[33][0] == "总计"
+
+
+@needs_real
+def test_separate_tables_on_consecutive_pages_stay_separate():
+    ts, _ = tables(REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf")
+    pages = [[p.page for p in t.parts] for t in ts]
+    for n in (24, 25, 31, 32, 33, 34, 35):  # each with its own title (or title row) above
+        assert [n] in pages
+    assert [11, 12, 13, 14] in pages and [20, 21, 22, 23] in pages and [26, 27] in pages
+
+
+# --- the join rules on small made-up grids -------------------------------------------------------------
+
+XS = [0.0, 60.0, 120.0, 200.0, 400.0]
+HEADER = ["一级指标", "二级指标", "三级指标", "指标值确定依据"]
+
+
+def grid(page, rows, spans=(), caption=(), trailer=(), xs=XS, top=100.0):
+    return Grid(page=page, bbox=(xs[0], top, xs[-1], top + 20 * len(rows)), rows=[list(r) for r in rows],
+                spans=list(spans), engine="pdfplumber", row_tops=[top + 20 * i for i in range(len(rows))],
+                caption=[TextLine(page, top - 20, 0, t) for t in caption],
+                trailer=[TextLine(page, 700, 0, t) for t in trailer], col_xs=list(xs))
+
+
+def test_cut_row_is_made_whole_and_header_dropped():
+    # seed table 8: the basis text's end `稿)》` alone in a row after the repeated header
+    a = grid(16, [HEADER, ["产出指标", "数量指标", "出台办法", "《承德高新区全员招商实施办法(征求意见"]],
+             caption=["8. 招商引资专项资金绩效目标表"], trailer=["- 14 -"])
+    b = grid(17, [HEADER, ["", "", "", "稿)》"]], trailer=["- 15 -"])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows == [HEADER, ["产出指标", "数量指标", "出台办法", "《承德高新区全员招商实施办法(征求意见稿)》"]]
+    assert [p.page for p in t.parts] == [16, 17] and t.row_pages == [16, 16]
+
+
+def test_merged_first_level_indicator_continues_across_the_break():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"], [None, "质量指标", "b", "y"]], spans=[(1, 0, 2, 1)])
+    b = grid(2, [["", "时效指标", "c", "z"], [None, "成本指标", "d", "w"]], spans=[(0, 0, 2, 1)])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[1:] == [["产出指标", "数量指标", "a", "x"], [None, "质量指标", "b", "y"],
+                          [None, "时效指标", "c", "z"], [None, "成本指标", "d", "w"]]
+    assert t.spans == [(1, 0, 4, 1)]
+    assert t.row_pages == [1, 1, 1, 2, 2]
+
+
+def test_a_full_first_row_is_not_a_cut_row():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]])
+    b = grid(2, [["效益指标", "社会效益", "b", "y"]])
+    (t,) = stitch_tables([a, b], [])
+    assert t.n_rows == 3 and t.rows[2] == ["效益指标", "社会效益", "b", "y"]
+
+
+def test_a_new_heading_starts_a_new_table():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]], caption=["1. 法律顾问绩效目标表"])
+    b = grid(2, [HEADER, ["产出指标", "数量指标", "b", "y"]], caption=["2. 冯营子供销社地块围挡建设费用绩效目标表"])
+    assert len(stitch_tables([a, b], [])) == 2
+
+
+def test_a_repeated_title_still_continues():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]], caption=["2025年部门支出预算总表", "单位：元"])
+    b = grid(2, [HEADER, ["效益指标", "社会效益", "b", "y"]], caption=["2025年部门支出预算总表", "单位：元"])
+    (t,) = stitch_tables([a, b], [])
+    assert t.n_rows == 3
+
+
+def test_text_below_the_table_ends_it():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]], trailer=["注：本表为空表。"])
+    b = grid(2, [["效益指标", "社会效益", "b", "y"]])
+    assert len(stitch_tables([a, b], [])) == 2
+
+
+def test_other_columns_or_a_skipped_page_start_a_new_table():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]])
+    assert len(stitch_tables([a, grid(2, [["1", "2", "3"]], xs=[0.0, 100.0, 300.0, 400.0])], [])) == 2
+    assert len(stitch_tables([a, grid(3, [["效益指标", "社会效益", "b", "y"]])], [])) == 2
+
+
+def test_a_body_without_the_header_split_fits_the_table_columns():
+    # the header splits column 0..120 in two, the continuation page has no such split
+    a = grid(1, [["类", "款", "名称", "合计"], ["201", "", "一般公共服务支出", "3"]])
+    b = grid(2, [["合计", "189"]], xs=[0.0, 200.0, 400.0])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[2] == ["合计", None, None, "189"] and (2, 0, 1, 3) in t.spans
