@@ -217,6 +217,21 @@ def test_hung_crashing_and_buggy_files_cost_only_themselves(tmp_path):
         assert (tmp_path / "out" / f"{name}.json").exists()
 
 
+def test_workers_are_recycled_after_max_tasks(tmp_path):
+    from extractor.batch.convert import Job
+    from extractor.batch.local import run_local
+
+    jobs = []
+    for i in range(4):
+        (tmp_path / f"{i}.pdf").write_bytes(make_pdf(1, str(i)))
+        jobs.append(Job(source=str(tmp_path / f"{i}.pdf"), rel=f"{i}.pdf", json_path=str(tmp_path / f"{i}.json")))
+    results = list(run_local(jobs, workers=1, timeout=60, max_tasks=2))
+    assert sorted(r.rel for r in results) == ["0.pdf", "1.pdf", "2.pdf", "3.pdf"]
+    assert all(r.status == "ok" for r in results)
+    assert len({r.worker for r in results}) == 2  # one worker process per two files
+    assert os.getpid() not in {r.worker for r in results}
+
+
 # ---------------------------------------------------------------- resume
 
 

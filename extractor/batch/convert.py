@@ -46,6 +46,7 @@ class Result:
     message: str | None = None
     seconds: float = 0.0
     peak_rss_mb: float = 0.0  # the worker process's peak resident memory so far
+    worker: int = 0  # process id of the worker that ran it
     document: str | None = field(default=None, repr=False)
 
     @classmethod
@@ -90,6 +91,7 @@ def convert_one(job: Job, write: bool = True) -> Result:
         result = Result.failed(job, "internal", f"internal error: {type(exc).__name__}: {exc}")
     result.seconds = round(time.monotonic() - start, 3)
     result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result.worker = os.getpid()
     return result
 
 
