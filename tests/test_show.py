@@ -110,6 +110,28 @@ def test_cli_writes_png_and_rejects_a_missing_page(ruled_pdf, tmp_path):
 SEED = ROOT / "samples" / "seed.pdf"
 
 
+def _edges_off_the_lines(grid, image) -> list:
+    """Cell edges of `grid` that do not run along dark printed pixels of `image` (rendered at 144 dpi),
+    sampled every 2 pt along each edge; a grid shifted by 2 pt has (nearly) all its edges here."""
+    w, h = image.size
+
+    def dark(x: float, y: float) -> bool:
+        return any(0 <= int(x * 2) + d < w and 0 <= int(y * 2) + e < h
+                   and image.getpixel((int(x * 2) + d, int(y * 2) + e)) < 128
+                   for d in range(-2, 3) for e in range(-2, 3))
+
+    misses = []
+    for r, c, rs, cs, (x0, top, x1, bottom) in grid.cells():
+        for edge in ((x0, top, x0, bottom), (x1, top, x1, bottom), (x0, top, x1, top), (x0, bottom, x1, bottom)):
+            ax, ay, bx, by = edge
+            n = max(int(max(bx - ax, by - ay) / 2), 1)
+            points = [(ax + (bx - ax) * (i + 0.5) / n, ay + (by - ay) * (i + 0.5) / n) for i in range(n)]
+            on_line = sum(dark(x, y) for x, y in points)
+            if on_line < 0.95 * len(points):
+                misses.append((r, c, edge, on_line, len(points)))
+    return misses
+
+
 @pytest.mark.parametrize("pdf, page_no, min_cells", [
     # Shanghai page 34: one long table shrunk onto the page, borders drawn as thin filled rectangles.
     pytest.param(SHANGHAI, 34, 100, id="shanghai-p34",
@@ -120,28 +142,36 @@ SEED = ROOT / "samples" / "seed.pdf"
 ])
 @pytest.mark.parametrize("engine", ["pdfplumber", "camelot"])
 def test_grid_runs_along_printed_lines(pdf, page_no, min_cells, engine):
-    """Every cell edge of the drawn grid lies on dark printed pixels of the page, sampled every 2 pt along
-    the edge (a grid shifted by 2 pt fails this)."""
     with open_pdf(pdf) as doc:
         page = doc.pages[page_no - 1]
         grids, source = page_grids(doc, page_no, engine, [])
         image = page.to_image(resolution=144).original.convert("L")
     assert len(grids) == 1, source
     (grid,) = grids
-    cells = grid.cells()
-    assert len(cells) >= min_cells
-
-    def dark(x: float, y: float) -> bool:
-        return any(image.getpixel((int(x * 2) + d, int(y * 2) + e)) < 128
-                   for d in range(-2, 3) for e in range(-2, 3))
-
-    misses = []
-    for r, c, rs, cs, (x0, top, x1, bottom) in cells:
-        for edge in ((x0, top, x0, bottom), (x1, top, x1, bottom), (x0, top, x1, top), (x0, bottom, x1, bottom)):
-            ax, ay, bx, by = edge
-            n = max(int(max(bx - ax, by - ay) / 2), 1)
-            points = [(ax + (bx - ax) * (i + 0.5) / n, ay + (by - ay) * (i + 0.5) / n) for i in range(n)]
-            on_line = sum(dark(x, y) for x, y in points)
-            if on_line < 0.95 * len(points):
-                misses.append((r, c, edge, on_line, len(points)))
+    assert len(grid.cells()) >= min_cells
+    misses = _edges_off_the_lines(grid, image)
     assert not misses, f"{len(misses)} cell edges off the printed lines, e.g. {misses[:3]}"
+
+
+GOLDEN = sorted((ROOT / "golden").glob("*.json"))
+
+
+@pytest.mark.parametrize("gold", [pytest.param(g, id=g.stem) for g in GOLDEN]
+                         or [pytest.param(None, id="no-golden")])
+def test_every_sample_table_page_is_drawn_on_its_lines(gold):
+    """On every page where the generator put a table, the drawn grid lies on the printed lines."""
+    if gold is None:
+        pytest.skip("no golden/*.json yet")
+    import json
+
+    doc = json.loads(gold.read_text(encoding="utf-8"))
+    pdf_path = ROOT / "samples" / doc["source"]["file"]
+    pages = sorted({part["page"] for table in doc["tables"] for part in table["parts"]})
+    with open_pdf(pdf_path) as pdf:
+        for page_no in pages:
+            grids, source = page_grids(pdf, page_no, "camelot", [])
+            image = pdf.pages[page_no - 1].to_image(resolution=144).original.convert("L")
+            assert grids, f"page {page_no}: no grid drawn ({source})"
+            for grid in grids:
+                misses = _edges_off_the_lines(grid, image)
+                assert not misses, f"page {page_no}: {len(misses)} edges off the lines, e.g. {misses[:3]}"
