@@ -9,6 +9,7 @@ Each of the four properties runs 2,000 examples; together they take a few second
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -93,6 +94,7 @@ def test_any_string_is_read_without_exception(text):
     assert value.raw == clean_cell(text)
     assert value.op in OPS
     assert (value.op is None) == (value.number is None)
+    assert value.number is None or math.isfinite(value.number)
     if value.op == "range":
         assert value.upper is not None and value.number <= value.upper
     else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -94,9 +95,11 @@ def test_raw_is_the_cleaned_cell():
 
 
 def test_never_raises_on_odd_input():
-    for odd in [None, 90, 3.5, "\x00", "≥" * 500, "9" * 400, "百" * 50, "1,2,3,4", "--5", "((%))", "≥.5%"]:
+    for odd in [None, 90, 3.5, "\x00", "≥" * 500, "9" * 400, "百" * 50, "1,2,3,4", "--5", "((%))", "≥.5%",
+                "1" * 5000, "一二" * 2000, "\n1" * 3000, "a\nb" * 3000, "9万" * 2000]:
         value = parse_value(odd)  # type: ignore[arg-type]
         assert isinstance(value, Value)
+        assert value.number is None or math.isfinite(value.number)  # JSON has no Infinity
 
 
 @pytest.mark.parametrize("text", ["≥", "≥%", "≥ 百分比", "%", "生态效益提升值%", "<>", "＝"])

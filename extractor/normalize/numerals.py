@@ -61,7 +61,7 @@ def _integer(text: str) -> int | None:
 
 def parse_chinese_number(text: str) -> float | None:
     """`九十五` -> 95.0, `三点五` -> 3.5, `两万` -> 20000.0, `二〇二四` -> 2024.0; None if not a numeral."""
-    if not text:
+    if not text or len(text) > 24:  # longer than any amount anyone prints: words, not a number
         return None
     whole, _, fraction = text.partition(POINT)
     integer = _integer(whole) if whole else 0

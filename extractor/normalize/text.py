@@ -56,17 +56,29 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _ends_with_latin_word(line: str) -> bool:
+    tail = line[-64:]  # look at the end only: a cell of thousands of lines must not cost n² time
+    m = _LATIN_WORD_END.search(tail)
+    if m is None:
+        return False
+    if m.start() == 0 and len(line) > len(tail):
+        before = line[-len(tail) - 1]
+        return not (before.isascii() and before.isalnum())
+    return True
+
+
 def _join_lines(text: str) -> str:
     """Join wrapped lines: nothing between them, a space only between two whole Latin words."""
-    lines = _LINE_BREAK.split(text)
-    out = lines[0]
-    for line in lines[1:]:
+    pieces: list[str] = []
+    previous = ""
+    for line in _LINE_BREAK.split(text):
         if not line:
             continue
-        if out and _LATIN_WORD_END.search(out) and _LATIN_WORD_START.match(line):
-            out += " "
-        out += line
-    return out
+        if previous and _LATIN_WORD_START.match(line) and _ends_with_latin_word(previous):
+            pieces.append(" ")
+        pieces.append(line)
+        previous = line
+    return "".join(pieces)
 
 
 def clean_cell(text: str) -> str:

@@ -16,6 +16,7 @@ comparison symbol, a percent sign, a digit) but no number could be read: the int
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -167,7 +168,7 @@ def _read(raw: str) -> Value:
         # 两万元 is printed like 2万元: the 万 belongs to the unit (contract: 两万元 -> 2 万元).
         number = parse_chinese_number(num[:-1])
         unit = num[-1] + (unit or "")
-    if number is None:
+    if number is None or not math.isfinite(number) or (upper is not None and not math.isfinite(upper)):
         return Value(raw=raw, text=compact or None)
 
     start, end = m.start() - len(pre_text), m.end()
