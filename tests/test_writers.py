@@ -293,6 +293,8 @@ def test_xlsx_handmade_details(tmp_path):
     assert code.value == "0012" and code.data_type == "s"
     name_col = proj.column_dimensions[openpyxl.utils.get_column_letter(header.index("name") + 1)]
     assert 12 <= name_col.width <= 50  # wide enough for the name, capped
+    goals = proj.cell(row=2, column=header.index("goals") + 1)
+    assert goals.alignment.wrap_text and proj.row_dimensions[2].height >= 30  # two goals, two lines shown
     index = wb["表格"]
     assert index["C2"].value == "表1 p7-8" and index["C2"].hyperlink.location == "'表1 p7-8'!A1"
 

@@ -80,14 +80,20 @@ def _fill(ws: Worksheet, columns: Sequence[str], rows: Sequence[R.Row]) -> None:
                 continue
             cell = ws.cell(row=r, column=c)
             _set(cell, value)
-            if isinstance(value, str) and "\n" in value:
+            if isinstance(value, str) and ("\n" in value or _text_width(value) > MAX_WIDTH - 2):
                 cell.alignment = WRAP_TOP
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = ws.dimensions
+    widths = []
     for c, col in enumerate(columns, start=1):
         texts = [col] + [_show(row.get(col)) for row in rows]
-        ws.column_dimensions[get_column_letter(c)].width = _width(texts, MAX_WIDTH)
+        widths.append(_width(texts, MAX_WIDTH))
+        ws.column_dimensions[get_column_letter(c)].width = widths[-1]
+    for r, row in enumerate(rows, start=2):
+        lines = max((_lines(row.get(col), widths[c]) for c, col in enumerate(columns)), default=1)
+        if lines > 1:
+            ws.row_dimensions[r].height = _height(lines)
 
 
 # ---------------------------------------------------------------- raw table sheets
@@ -112,9 +118,12 @@ def _table_sheet(ws: Worksheet, table: dict[str, Any]) -> None:
             ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + rs, end_column=c + cs)
     ws.freeze_panes = "A2"
     n_cols = max((len(row) for row in rows), default=0)
+    widths = []
     for c in range(n_cols):
         texts = [row[c] for r, row in enumerate(rows) if c < len(row) and (r, c) not in wide]
-        ws.column_dimensions[get_column_letter(c + 1)].width = _width(texts, RAW_MAX_WIDTH)
+        widths.append(_width(texts, RAW_MAX_WIDTH, minimum=8))
+        ws.column_dimensions[get_column_letter(c + 1)].width = widths[-1]
+    _fit_row_heights(ws, rows, spans, widths)
 
 
 def _table_pages(table: dict[str, Any]) -> list[int]:
@@ -178,11 +187,47 @@ def _show(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def _width(texts: Iterable[str | None], cap: int) -> float:
-    """Column width in Excel character units: CJK characters count double; at least 6, at most `cap`."""
+def _text_width(line: str) -> int:
+    """Width in Excel character units: CJK (wide) characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _width(texts: Iterable[str | None], cap: int, minimum: int = 6) -> float:
+    """A column width that shows the longest line, at least `minimum`, at most `cap` (longer text wraps)."""
     longest = 0
     for text in texts:
         for line in (text or "").split("\n"):
-            w = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-            longest = max(longest, w)
-    return float(min(max(longest + 2, 6), cap))
+            longest = max(longest, _text_width(line))
+    return float(min(max(longest + 2, minimum), cap))
+
+
+def _lines(value: Any, width: float) -> int:
+    """How many lines `value` takes when wrapped in a column `width` wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    room = max(width - 1, 1)
+    return sum(max(1, -(-_text_width(line) // int(room))) for line in value.split("\n"))
+
+
+def _height(lines: int) -> float:
+    """Row height in points for so many lines of 11-point text (Excel's limit is 409)."""
+    return float(min(15 * lines, 409))
+
+
+def _fit_row_heights(ws: Worksheet, rows: Sequence[Sequence[str | None]], spans: Sequence[tuple[int, ...]],
+                     widths: Sequence[float]) -> None:
+    """Set row heights so wrapped text shows (openpyxl cannot ask Excel to fit them). A merged cell's
+    text wraps in the width of all its columns and shares its height among its rows."""
+    size = {(r, c): (rs, cs) for r, c, rs, cs in spans}
+    need = [1.0] * len(rows)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            rs, cs = size.get((r, c), (1, 1))
+            lines = _lines(text, sum(widths[c:c + cs]))
+            for k in range(r, min(r + rs, len(rows))):
+                need[k] = max(need[k], lines / rs)
+    for r, lines in enumerate(need, start=1):
+        if lines > 1:
+            ws.row_dimensions[r].height = _height(-(-int(lines * 10) // 10))
