@@ -208,6 +208,8 @@ class Layout:
     cut_rows: dict[str, bool] = field(default_factory=dict)
     forced_space: dict[str, float] = field(default_factory=dict)
     line_breaks: dict[str, list[int]] = field(default_factory=dict)
+    print_as: dict[str, str] = field(default_factory=dict)  # in table cells, draw a char as a look-alike code
+    # point (Kangxi radical ⽤ for 用), as some producers' font maps give; the model keeps the unified ideograph
     number_titles: bool = True  # project headings printed "1. XXX绩效目标表" (else just the title)
     unit_line: bool = True  # "133001 承德…本级" and "单位：万元" above each project table
 

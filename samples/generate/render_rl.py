@@ -319,7 +319,10 @@ class RLRenderer:
         center = cell.header or (len(shown) == 1 and not cell.breaks)
         saved = self.pages
         page = self.pages[pg - 1]
+        look = self.layout.print_as
         for line in shown:
+            if look:
+                line = "".join(look.get(ch, ch) for ch in line)
             if center:
                 x = (x0 + x1 - width(line, key, size)) / 2
             else:

@@ -93,7 +93,8 @@ WPS_LAYOUT = Layout(name="wps-rects", border="rects", body_font="wqy", heading_f
 # ---------------------------------------------------------------------------------------------------
 # page-breaks: a project table over three pages with rows cut by the page breaks (the cut row made whole in
 # the golden), merged 一级指标/二级指标 continuing across a break, long wrapped texts, a wrapped project code
-# in a narrow column; a second table whose rows move whole to the next page; 第一部分 with one section.
+# in a narrow column; a second table whose rows move whole to the next page; 第一部分 with one section;
+# table cells print 用/生 as the Kangxi radicals ⽤/⽣ (U+2F64/U+2F63), which the contract folds back.
 
 ORG_B = "宽城满族自治县卫生健康局本级"
 LONG_BASIS = ("依据《国家基本公共卫生服务规范（第三版）》及省、市年度基本公共卫生服务项目实施方案，结合本县常住人口数量、"
@@ -188,7 +189,8 @@ BRK = Document(title=f"{ORG_B} 2025 年部门预算绩效文本", year=2025, org
 BRK_LAYOUT = Layout(name="page-breaks", body_font="uming", heading_font="wqy", table_font="uming", table_font_size=10.5,
                     col_widths=[0.10, 0.09, 0.11, 0.22, 0.11, 0.15, 0.22],
                     page_breaks={"before:part2", "before:project:1", "before:project:2"},
-                    cut_rows={"project:1": True}, forced_space={"project:2": 40.0})
+                    cut_rows={"project:1": True}, forced_space={"project:2": 40.0},
+                    print_as={"用": "\u2f64", "生": "\u2f63"})  # Kangxi radicals ⽤ ⽣ in table cells
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -281,7 +283,7 @@ CEN_P1 = Project(
         ind(P3, "服务对象满意度指标", "师生满意度", None, central_val("≥", "90", "%", ">=", 90), "问卷调查"),
     ])
 
-CEN = Document(title="县教育和体育局本级 2025 年度项目支出绩效目标表", year=2025, organization=None,
+CEN = Document(title="2025 年度项目支出绩效目标表", year=2025, organization=None,
                organization_code=None, department=None, projects=[CEN_P1])
 
 CEN_LAYOUT = Layout(name="central", table_style="central", with_cover=False, with_toc=False, unit_line=False,
