@@ -102,6 +102,7 @@ def _words(prefix: str, suffix: str) -> str | None:
 
 # Positions in Match.groups() of the quantity patterns' named groups.
 _PCT, _NUM1, _BUNIT, _UNIT, _PCT2, _NUM2, _BUNIT2, _UNIT2, _POST = range(9)
+_BEFORE_SIGN = "(:,;~ "
 _PREFIX_LENGTHS = sorted({len(w) for w in PREFIX_OPS}, reverse=True)
 
 
@@ -113,18 +114,26 @@ def _prefix_op(masked: str, start: int) -> str:
     return ""
 
 
-def _pick(pattern: re.Pattern[str], masked: str, chinese: bool) -> tuple[re.Match[str], str] | None:
-    """The first quantity with a comparison, else the first quantity at all; with its comparison word."""
+def _pick(pattern: re.Pattern[str], masked: str, chinese: bool) -> tuple[re.Match[str], str, int] | None:
+    """The first quantity with a comparison, else the first quantity at all.
+
+    Returns the match, the comparison word before it ("" if none) and where the quantity starts: before
+    a minus sign that belongs to the number (`≥-5%`, `-3`), not one that separates a range (`90-100`).
+    """
     first = None
     for m in pattern.finditer(masked):
         g = m.groups()
-        pre = _prefix_op(masked, m.start())
+        start = m.start()
+        if start and masked[start - 1] == "-" and not chinese and not g[_PCT] and (
+                start == 1 or masked[start - 2] in _BEFORE_SIGN or _prefix_op(masked, start - 1)):
+            start -= 1
+        pre = _prefix_op(masked, start)
         if chinese and not _plausible_chinese(m, g, pre, masked):
             continue
         if pre or g[_POST] or g[_NUM2]:
-            return m, pre
+            return m, pre, start
         if first is None:
-            first = m, pre
+            first = m, pre, start
     return first
 
 
@@ -155,14 +164,18 @@ def _read(raw: str) -> Value:
     if found is None:
         return Value(raw=raw, text=compact or None)
 
-    m, pre_text = found
+    m, pre_text, start = found
     g = m.groups()
     num = g[_NUM1]
     number = _number(num)
+    if number is not None and start < m.start():
+        number = -number
     unit = _unit(g[_PCT], g[_BUNIT], g[_UNIT])
     upper = None
     if g[_NUM2]:
         upper = _number(g[_NUM2])
+        if upper is not None and masked[m.start(_NUM2 + 1) - 1] == "-" and masked[m.start(_NUM2 + 1) - 2] == "-":
+            upper = -upper  # 5--3: a range down to a negative number
         unit = _unit(g[_PCT2], g[_BUNIT2], g[_UNIT2]) or unit
     if num[-1] in "万亿" and len(num) > 1 and not num[0].isdigit():
         # 两万元 is printed like 2万元: the 万 belongs to the unit (contract: 两万元 -> 2 万元).
@@ -171,7 +184,7 @@ def _read(raw: str) -> Value:
     if number is None or not math.isfinite(number) or (upper is not None and not math.isfinite(upper)):
         return Value(raw=raw, text=compact or None)
 
-    start, end = m.start() - len(pre_text), m.end()
+    start, end = start - len(pre_text), m.end()
     prefix, suffix = compact[:start], compact[end:]
     pre = PREFIX_OPS[pre_text] if pre_text else None
     post = SUFFIX_OPS.get(g[_POST]) if g[_POST] else None
