@@ -148,3 +148,26 @@ def test_cli_value_stdin():
     run = subprocess.run([sys.executable, "-m", "extractor", "value", "--stdin"], input="3至5天\n≥ 90％\n",
                          capture_output=True, text=True, encoding="utf-8", check=True)
     assert [json.loads(line)["op"] for line in run.stdout.splitlines()] == ["range", ">="]
+
+
+def _golden_values():
+    """Every VALUE in golden/*.json: written from the sample generator's hand-made model, not by parsing."""
+    golden = Path(__file__).parent.parent / "golden"
+    for path in sorted(golden.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for project in doc.get("projects") or []:
+            for indicator in project.get("indicators", []):
+                yield path.name, indicator["value"]
+        for section in (doc.get("department") or {}).get("sections", []):
+            for indicator in section.get("indicators", []):
+                for grade_value in indicator.get("grades", {}).values():
+                    yield path.name, grade_value
+
+
+def test_golden_values_read_the_same():
+    cases = list(_golden_values())
+    if not cases:
+        pytest.skip("no golden/ files")
+    wrong = [(name, v["raw"], parse_value(v["raw"]).to_dict()) for name, v in cases
+             if parse_value(v["raw"]).to_dict() != v]
+    assert wrong == []
