@@ -177,3 +177,24 @@ def test_continued_table_has_a_row_cut_by_the_page_break():
         first, second = (WS.sub("", pdf.pages[p["page"] - 1].crop(p["bbox"]).extract_text()) for p in t["parts"])
     assert "扬尘污染投诉下降" not in first + second
     assert "扬尘污染投诉" in first and "一级指标二级指标三级指标绩效指标描述指标值指标值确定依据下降降幅度" in second
+
+
+@pytest.mark.parametrize("name", LO)
+def test_golden_is_the_model_of_the_committed_pdf(name):
+    """Without LibreOffice: measuring the committed PDF (pdfplumber only) and writing the model's contract JSON
+    gives the committed golden file, so PDF, model and golden cannot drift apart."""
+    import sys
+
+    from conftest import REPO_ROOT
+
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    from samples.generate.libreoffice import measure
+    from samples.generate.lo_samples import SAMPLES
+    from samples.generate.model import expected_json
+
+    make_doc, make_layout = SAMPLES[name]
+    doc, layout = make_doc(), make_layout()
+    pdf_path = SAMPLES_DIR / f"{name}.pdf"
+    placement = measure(pdf_path, doc, layout)
+    assert expected_json(doc, layout, placement, pdf_path.read_bytes(), pdf_path.name) == _golden(name)

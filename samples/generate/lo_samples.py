@@ -11,7 +11,16 @@ expected JSON is the model's, not a parser's.
 - lo-continued: no 第一部分; amounts in 元 (其他资金 empty, `0.00` and a number); the first project has 24
   indicators, so its table continues on the next page with the 一级指标 header row repeated
   (table:table-header-rows) and a merged 一级指标 cut by the page break; three numbered goals; the tables
-  are set in Noto Sans CJK SC; the projects follow each other without page breaks.
+  are set in Noto Sans CJK SC; the projects follow each other without page breaks. LibreOffice cut the
+  扬尘污染投诉下降 row at the page break (its end stands under the repeated header on page 4).
+
+What camelot 2.0 makes of them (lattice, engine="vector"; measured when they were made): the grids and boxes
+are right, but its text reader (playa) places every text line of these PDFs about one font size below where it
+is printed, so text lands in the row below: `单位：万元` (printed above the table) enters row 0, 项目编码 moves
+into the 预算规模及资金用途 row, the last line of the bottom row falls out of the table (`…得到大部分群众满意`
+comes back as `…得到大部分群`, `…占总数的比例` as `…占`), and a department table loses its last row. Only 64
+of 260 lo-hebei cells and 30 of 192 lo-continued first-part cells come back equal to the model (seed.pdf from
+reportlab: 777 of 786). pdfplumber's character boxes are right on the same files.
 """
 
 from __future__ import annotations
