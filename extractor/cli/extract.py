@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -85,7 +86,9 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
         try:
             if not pdf.is_file():
                 raise Unreadable("no such file" if not pdf.exists() else "not a file")
-            with guarded(pdf, limits):
+            with guarded(pdf, limits), warnings.catch_warnings():
+                if not debug:  # camelot's and pdfminer's chatter is not for the user; our warnings are
+                    warnings.simplefilter("ignore")
                 doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits)
             if fmt == "json":
                 _write_json(doc, output, pdf, folder)

@@ -57,6 +57,7 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
     projects: list[Project] = []
     headings: list[tuple[int | None, str, int]] = []
     captions: list[TextLine] = []
+    project_tables: list[Table] = []
     previous: Table | None = None
     for table in tables:
         caption = _caption(table, prose, previous)
@@ -87,14 +88,15 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             warnings.append(Warning("table_uninterpreted", "project table with no indicator rows", first_page))
         project.seq = len(projects) + 1
         projects.append(project)
+        project_tables.append(table)
         captions.extend(caption)
         if heading is not None:
             headings.append((number, title or "", heading.page))
 
     check_titles(read_toc(prose.toc), headings, warnings)
     info = read_document(prose.lines, captions)
-    if info.year is None:
-        for table in tables:
+    if info.year is None:  # a year printed inside a project table ("（2023年度）" under the title)
+        for table in project_tables:
             for row in table.rows[:3]:
                 for text in row:
                     m = YEAR.search(text or "")
