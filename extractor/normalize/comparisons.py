@@ -47,7 +47,6 @@ def _alternation(words) -> str:
 
 PREFIX_PATTERN = _alternation(PREFIX_OPS)
 SUFFIX_PATTERN = _alternation(SUFFIX_OPS)
-_ANY_OP = re.compile(f"(?:{PREFIX_PATTERN}|{SUFFIX_PATTERN})")
 
 
 def op_of(text: str | None) -> str | None:
