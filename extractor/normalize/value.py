@@ -60,7 +60,7 @@ def _quantity_pattern(number: str) -> re.Pattern[str]:
         rf"(?:(?P<bunit>{_BRACKET_UNIT})|(?P<unit>{UNIT_PATTERN}))?"
         rf"(?:(?:{_RANGE_SEP})(?:{PREFIX_PATTERN})?(?P<pct2>百分之)?(?P<num2>{number})"
         rf"(?:(?P<bunit2>{_BRACKET_UNIT})|(?P<unit2>{UNIT_PATTERN}))?)?"
-        rf"(?P<post>{_SUFFIX})?"
+        rf"(?:(?:\(含[^()]{{0,4}}\))?(?P<post>{_SUFFIX}))?"  # 90%（含）以上: the note says >=
     )
 
 
@@ -97,7 +97,9 @@ def _words(prefix: str, suffix: str) -> str | None:
     if suffix.startswith("的"):
         suffix = suffix[1:]
     text = (prefix + suffix).strip(_EDGE_PUNCT)
-    return text or None
+    if not text.strip("()（）[]【】"):  # (≥90%): only the brackets around the quantity are left
+        return None
+    return text
 
 
 # Positions in Match.groups() of the quantity patterns' named groups.
