@@ -154,12 +154,9 @@ class _Fodt:
         self.pending_space = 0.0
         return name
 
-    def _master_switch(self) -> str:
-        """Master page the next paragraph/table must start: "Body" at the first body page (restarts
-        numbering at 1), "Land"/"Body" where the orientation changes; "" for none."""
-        return self._want_master
-
     def want_master(self, name: str) -> None:
+        """The next paragraph or table starts master page `name` on a new page: "Body" at the first body
+        page (page numbers restart at 1), "Land" where landscape pages begin."""
         self._want_master = name
 
     def consumed_master(self) -> None:
@@ -193,7 +190,7 @@ class _Fodt:
         tname = f"Table{n}"
         total = sum(widths)
         brk = self.pending_break
-        master = self._master_switch()
+        master = self._want_master
         tprops = [f'style:width="{_pt(total)}"', 'table:align="left"', 'fo:margin-left="0pt"',
                   f'fo:margin-top="{_pt(self.pending_space)}"', 'fo:margin-bottom="0pt"']
         if brk and not master:
@@ -603,7 +600,7 @@ def _check_wrap(text: str, lines: list[str], where: str) -> None:
         pos += len(_nows(ln))
         if 0 < pos < len(idx):
             i = idx[pos - 1]
-            if i + 1 < len(flat) and flat[i + 1] == " " and "\n" not in text:
+            if i + 1 < len(flat) and flat[i + 1] == " ":
                 raise MeasureError(f"{where}: a wrap falls next to a space in {text!r}")
 
 
