@@ -43,6 +43,25 @@ def _caption(table: Table, prose: Prose, previous: Table | None) -> list[TextLin
     return [ln for ln in prose.lines if ln.page == page and floor < ln.top < top]
 
 
+def _heading_before(table: Table, prose: Prose, caption: list[TextLine], previous: Table | None) -> TextLine | None:
+    """The table's heading: in its caption, else among the last lines of the page before (a heading left
+    alone at the foot of a page, its table starting on the next)."""
+    found = _heading(caption)
+    if found is not None or not table.parts:
+        return found
+    page = table.parts[0].page - 1
+    if caption and any(ln.page == table.parts[0].page for ln in caption):
+        return None
+    floor = -1.0
+    if previous is not None and previous.parts:
+        if previous.parts[-1].page > page:
+            return None
+        if previous.parts[-1].page == page:
+            floor = previous.parts[-1].bbox[3]
+    tail = [ln for ln in prose.lines if ln.page == page and ln.top > floor][-3:]
+    return _heading(tail)
+
+
 def _heading(caption: list[TextLine]) -> TextLine | None:
     for ln in reversed(caption):
         text = ln.text.strip()
@@ -59,7 +78,7 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
     captions: list[TextLine] = []
     project_tables: list[Table] = []
     previous: Table | None = None
-    for table in tables:
+    for index, table in enumerate(tables):
         caption = _caption(table, prose, previous)
         previous = table
         indicators = read_graded(table, warnings)
@@ -75,7 +94,7 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             projects[-1].indicators.extend(more)
             projects[-1].pages = sorted(set(projects[-1].pages) | {p.page for p in table.parts})
             continue
-        heading = _heading(caption)
+        heading = _heading_before(table, prose, caption, tables[index - 1] if index else None)
         number, title = heading_number(heading.text) if heading is not None else (None, None)
         project = read_project(table, title, warnings)
         if project is None:

@@ -9,7 +9,7 @@ from extractor.model import TextLine
 
 YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
 # "133001 承德高新技术产业开发区城市管理综合行政执法局本级"
-UNIT_LINE = regex.compile(r"^\s*(\d{3,12})\s+(\S.*?)\s*$")
+UNIT_LINE = regex.compile(r"^\s*(\d{3,12})\s+(?![年月日])(\S.*?)\s*$")
 TITLE_WORDS = regex.compile(r"预算|决算|绩效|目标|报告|文本|公开")
 MAX_TITLE_LINE = 60
 # "预算主管部门：上海市普陀区人民政府万里街道办事处" on a cover
@@ -55,7 +55,8 @@ def cover_organization(lines: list[TextLine]) -> str | None:
 def unit_line(lines: list[TextLine]) -> tuple[str, str] | None:
     for ln in lines:
         m = UNIT_LINE.match(ln.text)
-        if m and regex.search(r"\p{Han}", m.group(2)) and not regex.search(r"[.．…]{3,}", ln.text):
+        if (m and regex.search(r"\p{Han}", m.group(2)) and not regex.search(r"[.．…]{3,}", ln.text)
+                and not m.group(2).endswith("表")):
             return m.group(1), m.group(2)
     return None
 

@@ -23,7 +23,7 @@ FISCAL = [_re(r"(?:其中[：:])?财政资金"), _re(r"(?:其中[：:])?(?:当�
 OTHER = _re(r"(?:其中[：:])?其他资金")
 PURPOSE = _re(r"(?:资金用途|项目用途|用途)")
 GOALS = _re(r"(?:年度)?(?:绩效目标|总体目标)|年度总体目标|年度目标")
-GOALS_WHOLE = _re(r"项目总目标|总目标")
+GOALS_WHOLE = _re(r"项目总目标|总目标|(?:中)?长期(?:绩效)?目标|整体目标|实施期(?:绩效)?目标")
 
 # labels that only name a block of other labels (no value of their own)
 GROUPS = _re(r"预算规模及资金用途|项目资金(?:[（(][^）)]*[)）])?|项目绩效目标|绩效指标|资金来源")

@@ -146,6 +146,9 @@ class _HeaderReader:
             value_cell = self._value_of(cell)
             if value_cell is None and not L.is_strong_label(s):
                 continue  # shaped like a label but nothing follows: a value (招商引资资金), not a label
+            if value_cell is None and self._is_label(cm.right_of(cell)):
+                self.used.add(key)  # heads a block of labels (绩效目标 over 长期目标 / 年度目标)
+                continue
             self.used.add(key)
             value = ""
             if value_cell is not None:
