@@ -261,3 +261,30 @@ def test_value_that_does_not_parse_is_kept_and_flagged():
     out, warnings = run([t])
     assert out["projects"][0]["indicators"][-1]["value"]["raw"] == "≥百分比"
     assert [(w.code, w.page) for w in warnings] == [("value_unparsed", 7)]
+
+
+def test_heading_left_at_the_foot_of_the_previous_page():
+    t = seed_table_1()
+    t.caption = []
+    t.parts = [TablePart(8, (56.7, 72.0, 538.6, 700.0))]
+    t.row_pages = [8] * len(t.rows)
+    lines = [TextLine(7, 700.0, 57.0, "1. 法律顾问绩效目标表"), TextLine(7, 730.0, 480.0, "单位：万元")]
+    out, _ = run([t], lines)
+    assert out["projects"][0]["title"] == "法律顾问绩效目标表"
+
+
+def test_goal_block_with_long_term_and_annual_goals():
+    rows = [
+        ["项目名称", "校舍维修", None],
+        ["绩效目标", "长期目标", "年度目标"],
+        [None, "建立校舍安全长效机制", "1. 完成12所学校维修2. 消除安全隐患"],
+        ["一级指标", "二级指标", "指标值"],
+        ["产出指标", "数量指标", "≥12所"],
+    ]
+    t = Table(parts=[TablePart(3, (50, 100, 550, 500))], rows=rows, spans=[(0, 1, 1, 2), (1, 0, 2, 1)],
+              engine="camelot", row_pages=[3] * 5)
+    out, warnings = run([t])
+    p = out["projects"][0]
+    assert p["goals"] == ["完成12所学校维修", "消除安全隐患"]
+    assert p["attributes"]["长期目标"] == "建立校舍安全长效机制"
+    assert p["indicators"][0]["value"]["number"] == 12.0 and warnings == []
