@@ -39,7 +39,7 @@ AMOUNT_UNIT_LINE = _re(r"单位[：:]((?:万|亿|千)?元)")
 # indicator header columns
 LEVEL1 = _re(r"一级指标")
 LEVEL2 = _re(r"二级指标")
-LEVEL3 = _re(r"三级指标")
+LEVEL3 = _re(r"三级指标|(?:绩效)?指标名称")
 DESCRIPTION = _re(r"(?:绩效)?指标(?:描述|内容|解释|说明)")
 BASIS = _re(r".*(?:确定依据|设定依据|依据).*")
 OP_COLUMN = _re(r"指标性质|指标方向|计算符号|符号")

@@ -253,8 +253,11 @@ def read_indicators(table: Table, cm: CellMap, header: IndicatorHeader, warnings
     for r in range(header.row + 1, cm.n_rows):
         page = table.row_pages[r] if r < len(table.row_pages) else (table.parts[0].page if table.parts else 1)
         texts = {name: cm.text(r, c) for name, c in cols.items()}
-        if not any(squeeze(t) for t in texts.values()):
-            continue
+        if not any(squeeze(t) for name, t in texts.items() if name not in ("level1", "level2")):
+            continue  # nothing of its own (an empty row under merged level cells)
+        row_cells = cm.row_cells(r)
+        if len(row_cells) == 1 and row_cells[0].colspan == cm.n_cols:
+            continue  # a note across the whole table (备注：…), not an indicator
         if L.matches(L.LEVEL1, texts.get("level1")):  # a header printed again after a page break
             continue
         prev = out[-1] if out else None
