@@ -46,8 +46,10 @@ def fold(text: str) -> str:
 _NUM = r"(?<![A-Za-z0-9.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # Chinese numerals; 百 of 百分比/百分点/百分之 is a percent word, not a hundred.
 _CN = "(?:[" + NUMERAL_CHARS.replace("百", "") + "]|百(?!分[比点之率]))+"
-# A unit in brackets right after the number: (平方米), (%), (人数). Not (含), (暂定): those are words.
-_BRACKET_UNIT = r"\((?!含|暂定|约|预计|预估)(?:%|[^()\d\s,;]{1,6})\)"
+# A unit in brackets right after the number, as Shanghai's forms print it: (平方米), (%), (人数), (标准间).
+# Notes in brackets are words, not units: (含), (暂定), (抽样), (累计) …
+_BRACKET_NOTES = "含|暂定|约|预计|预估|抽样|累计|平均|年均|合计|试行|不含|左右|以上|以下|全年|每年|每月"
+_BRACKET_UNIT = rf"\((?!{_BRACKET_NOTES})(?:%|[^()\d\s,;，；、]{{1,6}})\)"
 _SUFFIX = r"及以上|或以上|以上|及以下|或以下|以下|以内|之内|内(?![容部外涵在需业])"
 _RANGE_SEP = r"-|~|至|到"
 
