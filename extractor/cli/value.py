@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import sys
 
 import click
@@ -30,10 +32,16 @@ def value(texts: tuple[str, ...], from_stdin: bool) -> None:
     if not texts and not from_stdin:
         raise click.UsageError("give values as arguments, or --stdin to read them one per line")
     out = sys.stdout
-    for text in texts:
-        out.write(json.dumps(parse_value(text).to_dict(), ensure_ascii=False) + "\n")
-    if from_stdin:
-        for line in sys.stdin:
-            line = line.rstrip("\r\n")
-            out.write(json.dumps(parse_value(line).to_dict(), ensure_ascii=False) + "\n")
-    out.flush()
+    try:
+        for text in texts:
+            out.write(json.dumps(parse_value(text).to_dict(), ensure_ascii=False) + "\n")
+        if from_stdin:
+            # UTF-8 (a byte-order mark from Excel/Notepad is skipped); a broken byte becomes U+FFFD, not a crash.
+            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
+            for line in stdin:
+                line = line.rstrip("\r\n")
+                out.write(json.dumps(parse_value(line).to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+    except BrokenPipeError:  # `| head`: the reader has what it wanted; stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
