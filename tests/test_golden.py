@@ -225,8 +225,6 @@ def _sample_pairs():
     return [pytest.param(pdf, gold, id=pdf.stem) for pdf, gold in pairs if gold.exists()]
 
 
-@pytest.mark.xfail(strict=False, reason="extraction still being completed (some samples differ); "
-                                        "the lead removes this mark when it lands")
 @pytest.mark.parametrize("pdf, gold", _sample_pairs() or [pytest.param(None, None, id="no-samples")])
 def test_samples_match_golden(pdf, gold):
     if pdf is None:
