@@ -420,8 +420,9 @@ def _raised_in_reader(exc: BaseException) -> bool:
         tb = tb.tb_next
     if last is None:
         return False
-    filename = last.tb_frame.f_code.co_filename.replace("\\", "/")
-    return any(f"/{lib}/" in filename for lib in _READERS)
+    # "…/site-packages/playa/xref.py", or "playa/xref.py" for playa's compiled (mypyc) modules
+    parts = last.tb_frame.f_code.co_filename.replace("\\", "/").split("/")
+    return any(lib in parts[:-1] for lib in _READERS)
 
 
 def _describe(exc: BaseException) -> str:
