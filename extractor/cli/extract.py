@@ -99,7 +99,7 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
             if debug:
                 raise
             failed += 1
-            click.echo(_one_line(pdf, str(exc)), err=True)
+            click.echo(_one_line(pdf, f"{exc} [{exc.code}]"), err=True)  # the code, as batch prints it
         except OSError as exc:
             if debug:
                 raise
