@@ -25,6 +25,7 @@ and inside extract_pdf::
 
 from __future__ import annotations
 
+import logging
 import signal
 import threading
 import time
@@ -51,6 +52,13 @@ from extractor.errors import (
 from extractor.model import Warning
 
 MiB = 1 << 20
+
+# The PDF libraries log what they repair ("Rebuilding xref table", font tracebacks). Unless the application
+# configures logging, Python would print those on stderr (the last-resort handler); the user gets our
+# warnings and one-line errors instead. A NullHandler silences them and still lets a configured root
+# logger (--debug, a host application) receive them.
+for _name in ("pdfminer", "playa", "pdfplumber", "camelot", "pypdfium2"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)

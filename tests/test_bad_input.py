@@ -243,7 +243,7 @@ def test_extract_gives_the_defined_outcome(corpus, name):
     if proc.returncode == 1 and case.extra.get("or_code"):  # the other outcome allowed for this input
         _assert_one_line_error(proc, BadInput(case.name, case.path, case.extra["or_code"]))
         return
-    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr  # no library chatter, no traceback
     doc = json.loads(proc.stdout)
     if "tables" in case.extra:
         assert len(doc["tables"]) == case.extra["tables"]

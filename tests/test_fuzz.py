@@ -58,43 +58,44 @@ def _seeds() -> dict[str, tuple[bytes, list[int] | None]]:
 SEEDS = _seeds()
 
 
+def mutate(data: bytes, rnd: random.Random) -> bytes:
+    """One to six random edits of `data`: the damage of bad disks, bad downloads and bad PDF writers."""
+    out = bytearray(data)
+    for _ in range(rnd.randint(1, 6)):
+        op = rnd.choice(["flip", "byte", "insert", "delete", "truncate", "duplicate", "number", "token"])
+        if not out:
+            out += rnd.randbytes(rnd.randint(1, 16))
+            continue
+        pos = rnd.randrange(len(out))
+        if op == "flip":
+            out[pos] ^= 1 << rnd.randrange(8)
+        elif op == "byte":
+            out[pos] = rnd.randrange(256)
+        elif op == "insert":
+            out[pos:pos] = rnd.randbytes(rnd.randint(1, 64))
+        elif op == "delete":
+            del out[pos:pos + rnd.randint(1, 256)]
+        elif op == "truncate":
+            del out[pos:]
+        elif op == "duplicate":
+            out[pos:pos] = out[pos:pos + rnd.randint(1, 512)] * rnd.randint(1, 4)
+        elif op == "number":  # /Length, /Count, offsets, coordinates: the numbers parsers trust
+            match = NUMBER.search(bytes(out), pos) or NUMBER.search(bytes(out))
+            if match:
+                out[match.start():match.end()] = rnd.choice([b"0", b"-1", b"1", b"2147483648",
+                                                             b"99999999999999", b"0.000001", b"-99999", b"65536"])
+        elif op == "token":
+            out[pos:pos] = b" " + rnd.choice(TOKENS) + b" "
+    return bytes(out)
+
+
 @st.composite
 def mutated_pdfs(draw) -> tuple[str, bytes, list[int] | None]:
+    """A seed PDF and its mutation. The edits come from a Random seeded by hypothesis: hypothesis' own
+    integers pile up at the boundaries (here: the %PDF- header), a plain Random spreads them evenly."""
     name = draw(st.sampled_from(sorted(SEEDS)))
     data, pages = SEEDS[name]
-    data = bytearray(data)
-    # Positions from a plain Random seeded by hypothesis: spread evenly over the file (hypothesis' own
-    # integers pile up at the boundaries, i.e. on the %PDF- header).
-    rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
-    for _ in range(draw(st.integers(1, 6))):
-        op = draw(st.sampled_from(["flip", "byte", "insert", "delete", "truncate", "duplicate", "number",
-                                   "token"]))
-        if not data:
-            data += draw(st.binary(min_size=1, max_size=16))
-            continue
-        pos = rnd.randrange(len(data))
-        if op == "flip":
-            data[pos] ^= 1 << draw(st.integers(0, 7))
-        elif op == "byte":
-            data[pos] = draw(st.integers(0, 255))
-        elif op == "insert":
-            data[pos:pos] = draw(st.binary(min_size=1, max_size=64))
-        elif op == "delete":
-            del data[pos:pos + draw(st.integers(1, 256))]
-        elif op == "truncate":
-            del data[pos:]
-        elif op == "duplicate":
-            size = draw(st.integers(1, 512))
-            data[pos:pos] = data[pos:pos + size] * draw(st.integers(1, 4))
-        elif op == "number":  # /Length, /Count, offsets, coordinates: the numbers parsers trust
-            match = NUMBER.search(bytes(data), pos) or NUMBER.search(bytes(data))
-            if match:
-                value = draw(st.sampled_from([b"0", b"-1", b"1", b"2147483648", b"99999999999999",
-                                              b"0.000001", b"-99999", b"65536"]))
-                data[match.start():match.end()] = value
-        elif op == "token":
-            data[pos:pos] = b" " + draw(st.sampled_from(TOKENS)) + b" "
-    return name, bytes(data), pages
+    return name, mutate(data, random.Random(draw(st.integers(0, 2**32 - 1)))), pages
 
 
 def _examples(config) -> tuple[int, bool]:
@@ -145,3 +146,26 @@ def test_mutated_pdfs_give_a_result_or_a_clean_error(request, tmp_path, capsys):
               f"slowest {slowest[0]:.2f} s): " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())),
               file=sys.stderr)
     assert total >= n * 0.9
+
+
+def test_mutated_pdfs_on_the_command_line_print_one_line_each(tmp_path):
+    """Through the real command: stderr holds nothing but `extractor: <file>: <message> [code]` lines
+    (no library log lines, no tracebacks), and the command ends within its time limit."""
+    import subprocess
+
+    rnd = random.Random(20261126)
+    names = sorted(SEEDS)
+    paths = []
+    for i in range(24):
+        data, _pages = SEEDS[names[i % len(names)]]
+        if names[i % len(names)] == "samples/seed.pdf":
+            continue  # 18 pages each: too slow for a quick command-line check
+        path = tmp_path / f"m{i:02d}.pdf"
+        path.write_bytes(mutate(data, rnd))
+        paths.append(str(path))
+    proc = subprocess.run([sys.executable, "-m", "extractor", "extract", *paths, "-o", str(tmp_path / "out"),
+                           "--timeout", "20"], capture_output=True, text=True, timeout=300, cwd=REPO)
+    lines = proc.stderr.splitlines()
+    assert all(re.match(r"^extractor: .+: .+ \[[a-z_]+\]$", line) for line in lines), proc.stderr
+    assert proc.returncode == (1 if lines else 0)
+    assert len(lines) + len(list((tmp_path / "out").glob("*.json"))) == len(paths)
