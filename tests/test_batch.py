@@ -232,6 +232,45 @@ def test_workers_are_recycled_after_max_tasks(tmp_path):
     assert os.getpid() not in {r.worker for r in results}
 
 
+def test_thread_time_limit_stops_a_busy_worker_thread(tmp_path, monkeypatch):
+    """Dask runs a task in a thread: the time limit must stop it there (and only when it is up)."""
+    import threading
+
+    import extractor.pipeline
+    from extractor.batch.convert import Job, convert_remote
+    from extractor.guard import Limits
+
+    def spin(path, **kw):
+        while "forever" in str(path):
+            pass
+        return {"source": {"file": "quick.pdf", "sha256": "", "pages": 1}}
+
+    monkeypatch.setattr(extractor.pipeline, "extract_pdf", spin)
+    for name in ("forever.pdf", "quick.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4 not read by the stand-in")
+    results = {}
+
+    def work(name):
+        job = Job(source=str(tmp_path / name), rel=name, json_path=str(tmp_path / "x.json"),
+                  limits=Limits(timeout=0.5))
+        results[name] = convert_remote(job)
+        busy_after = time.monotonic() + 0.8  # a withdrawn deadline must not land later
+        while time.monotonic() < busy_after:
+            pass
+        results[name + " after"] = "still running"
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in ("forever.pdf", "quick.pdf")]
+    start = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert time.monotonic() - start < 10
+    assert results["forever.pdf"].code == "timeout"
+    assert results["quick.pdf"].status == "ok" and results["quick.pdf"].document
+    assert results["quick.pdf after"] == results["forever.pdf after"] == "still running"
+
+
 # ---------------------------------------------------------------- resume
 
 

@@ -62,8 +62,12 @@ def sha256_file(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def convert_one(job: Job, write: bool = True) -> Result:
-    """Extract `job.source`; write its JSON atomically (or, with write=False, return the text)."""
+def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result:
+    """Extract `job.source`; write its JSON atomically (or, with write=False, return the text).
+
+    `in_thread`: the caller runs this outside the main thread, where the guard's alarm cannot fire, so
+    the time limit is applied by raising in this thread instead (extractor.batch.deadline).
+    """
     # Imported here so that the parent of a Dask run need not import the extraction stack.
     from extractor.guard import guarded
     from extractor.write.json_out import dumps, write_json
@@ -73,7 +77,7 @@ def convert_one(job: Job, write: bool = True) -> Result:
         sha = sha256_file(job.source)
         # guarded: the time limit (SIGALRM; in a pool worker's main thread, not in a Dask worker's task
         # thread) and every failure about the file as an ExtractorError; bugs pass through as they are.
-        with guarded(job.source, job.limits):
+        with guarded(job.source, job.limits), _thread_limit(job, in_thread):
             doc = _extract(job)
         result = Result(rel=job.rel, status=OK, sha256=sha, pages=_page_count(doc, job))
         if write:
@@ -93,6 +97,16 @@ def convert_one(job: Job, write: bool = True) -> Result:
     result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result.worker = os.getpid()
     return result
+
+
+def _thread_limit(job: Job, in_thread: bool):
+    from contextlib import nullcontext
+
+    if not in_thread or job.limits is None:
+        return nullcontext()
+    from extractor.batch.deadline import thread_time_limit
+
+    return thread_time_limit(job.limits.timeout, Path(job.source).name)
 
 
 def _extract(job: Job) -> dict:
@@ -116,8 +130,11 @@ def _takes_limits(func) -> bool:
 
 
 def convert_remote(job: Job) -> Result:
-    """convert_one for a cluster worker: the client writes the output, so workers only read inputs."""
-    return convert_one(job, write=False)
+    """convert_one for a cluster worker: the client writes the output, so workers only read inputs.
+
+    Dask runs tasks in worker threads, so the time limit is the thread kind (extractor.batch.deadline).
+    """
+    return convert_one(job, write=False, in_thread=True)
 
 
 def _page_count(doc: dict, job: Job) -> int:
