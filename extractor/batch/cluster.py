@@ -21,9 +21,11 @@ class ClusterUnavailable(Exception):
 def run_dask(jobs: Iterable[Job], *, scheduler: str, timeout: float | None) -> Iterator[Result]:
     """Convert `jobs` on the cluster; yield one Result per job, in order of completion.
 
-    `timeout` is not enforced here: Dask cannot end one running task without its worker (a gap; the
-    local runner does end it). A task that takes its worker down is retried by Dask on another worker
-    and, when it keeps doing so, recorded as `crashed`.
+    The per-file time limit travels in each job's limits and is applied inside the task's thread
+    (extractor.batch.deadline); `timeout` is not used here, since Dask cannot end one running task
+    without its worker: a file stuck inside one C call is not stopped on a cluster (it is locally).
+    A task that takes its worker down is retried by Dask on other workers and, when it keeps doing so,
+    recorded as `crashed`.
     """
     try:
         from distributed import Client
