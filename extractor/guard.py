@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sysconfig
 import threading
 import time
 import zlib
@@ -420,17 +421,24 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
 
 
 def _raised_in_reader(exc: BaseException) -> bool:
-    """True if the innermost frame of the traceback is inside a PDF library (it choked on the file)."""
+    """True if the innermost frame outside the standard library is inside a PDF library: it choked on the
+    file (directly, or through e.g. base64/struct/zlib it called)."""
+    frames = []
     tb = exc.__traceback__
-    last = None
     while tb is not None:
-        last = tb
+        frames.append(tb.tb_frame.f_code.co_filename)
         tb = tb.tb_next
-    if last is None:
-        return False
-    # "…/site-packages/playa/xref.py", or "playa/xref.py" for playa's compiled (mypyc) modules
-    parts = last.tb_frame.f_code.co_filename.replace("\\", "/").split("/")
-    return any(lib in parts[:-1] for lib in _READERS)
+    for filename in reversed(frames):
+        in_stdlib = filename.startswith(_STDLIB) and "-packages" not in filename
+        if in_stdlib or filename.startswith("<"):
+            continue
+        # "…/site-packages/playa/xref.py", or "playa/xref.py" for playa's compiled (mypyc) modules
+        parts = filename.replace("\\", "/").split("/")
+        return any(lib in parts[:-1] for lib in _READERS)
+    return False
+
+
+_STDLIB = tuple({sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]})
 
 
 def _describe(exc: BaseException) -> str:

@@ -300,3 +300,15 @@ def test_errors_raised_inside_compiled_readers_are_damaged():
         exec(code)
     except ValueError as exc:
         assert as_extractor_error(exc, "a.pdf").code == "damaged"
+
+
+def test_errors_raised_in_the_standard_library_for_a_reader_are_damaged():
+    """pdfminer decodes ASCII85 with base64.a85decode: the ValueError's innermost frame is base64.py."""
+    from pdfminer.ascii85 import ascii85decode
+
+    try:
+        ascii85decode(b"Gatn%9oB~ ~>")
+    except ValueError as exc:
+        assert as_extractor_error(exc, "a.pdf").code == "damaged"
+    else:
+        pytest.skip("this pdfminer accepts the input")
