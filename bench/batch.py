@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -82,6 +83,18 @@ def run_batch(inputs: Path, outdir: Path, jobs: int) -> tuple[float, subprocess.
     return time.monotonic() - start, proc
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """(CPU seconds used by this script's finished children, CPU seconds used by the whole machine)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    mine = ru.ru_utime + ru.ru_stime
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        busy = (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
+    except (OSError, ValueError, IndexError):
+        busy = float("nan")
+    return mine, busy
+
+
 def peak_worker_mb(outdir: Path) -> float:
     """The largest peak memory a worker reported (the manifest keeps each file's record)."""
     data = json.loads((outdir / ".extractor-batch.json").read_text(encoding="utf-8"))
@@ -99,7 +112,9 @@ def throughput(repeat: int, jobs_max: int) -> int:
         rates = {}
         peak = 0.0
         for jobs in range(1, jobs_max + 1):
+            mine0, busy0 = cpu_seconds()
             seconds, proc = run_batch(tmp / "in", tmp / f"out{jobs}", jobs)
+            mine1, busy1 = cpu_seconds()
             m = SUMMARY.search(proc.stdout)
             if not m:
                 print(proc.stdout, proc.stderr[-2000:], file=sys.stderr)
@@ -107,8 +122,12 @@ def throughput(repeat: int, jobs_max: int) -> int:
             files, converted, failed, pages = (int(x) for x in m.groups())
             rates[jobs] = pages / seconds
             peak = max(peak, peak_worker_mb(tmp / f"out{jobs}"))
+            # Other processes on the machine take cores from the workers; say how much, so a low ratio
+            # on a busy machine is not read as the batch's own fault.
+            others = max(0.0, (busy1 - busy0) - (mine1 - mine0)) / seconds
             print(f"{jobs} job(s): {files} files ({failed} failed), {pages} pages in {seconds:.1f} s "
-                  f"= {rates[jobs]:.2f} pages/s", flush=True)
+                  f"= {rates[jobs]:.2f} pages/s; batch used {(mine1 - mine0) / seconds:.2f} cores, "
+                  f"other processes {others:.2f} cores", flush=True)
         ratio = rates[jobs_max] / rates[1] if rates[1] else 0.0
         print(f"batch: 1 job {rates[1]:.2f} pages/s, {jobs_max} jobs {rates[jobs_max]:.2f} pages/s "
               f"({ratio:.2f}×), worker peak {peak:.0f} MB")
