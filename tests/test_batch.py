@@ -195,6 +195,14 @@ def test_all_good_exits_zero_and_xlsx_on_request(tmp_path):
     assert read_errors(tmp_path / "out") == {}
 
 
+def test_a_folder_without_pdfs_is_one_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("x")
+    proc = run_cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1 and proc.stderr.strip().endswith("no PDF found [no_pdfs]")
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
 def test_usage_errors_exit_2(tmp_path):
     assert run_cli("batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o")).returncode == 2
     assert run_cli("batch", str(tmp_path), "-o", str(tmp_path / "o"), "--format", "pdf").returncode == 2

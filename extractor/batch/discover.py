@@ -24,6 +24,12 @@ class NoSuchInput(Exception):
     """A path given on the command line does not exist (a usage error, not a failed PDF)."""
 
 
+class NoPdfs(Exception):
+    """The paths given hold no PDF at all (error code `no_pdfs`)."""
+
+    code = "no_pdfs"
+
+
 def is_pdf_name(name: str) -> bool:
     return name.lower().endswith(".pdf") and not name.startswith(".")
 

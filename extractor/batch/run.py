@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from extractor.batch.convert import OK, Job, Result
-from extractor.batch.discover import find_inputs
+from extractor.batch.discover import NoPdfs, find_inputs
 from extractor.batch.outputs import write_combined, write_errors
 from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
@@ -39,6 +39,8 @@ class BatchSettings:
 def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None = None) -> Summary:
     """Convert every PDF under `paths` into `settings.outdir`; return the summary (failed > 0: exit 1)."""
     inputs = find_inputs(paths)
+    if not inputs:
+        raise NoPdfs(f"{', '.join(str(p) for p in paths)}: no PDF found")
     outdir = settings.outdir.resolve()
     outdir.mkdir(parents=True, exist_ok=True)
     remove_stray_temp_files(outdir)

@@ -59,6 +59,7 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
       extractor batch /shared/pdfs -o out/ --scheduler tcp://scheduler-host:8786
     """
     from extractor.batch.cluster import ClusterUnavailable
+    from extractor.batch.discover import NoPdfs
     from extractor.batch.plan import Options
     from extractor.batch.run import BatchSettings, run_batch
 
@@ -73,6 +74,9 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
         if debug:
             raise
         click.echo(f"extractor: {exc}", err=True)
+        sys.exit(1)
+    except NoPdfs as exc:
+        click.echo(f"extractor: {exc} [{exc.code}]", err=True)
         sys.exit(1)
     click.echo(summary.line())
     if summary.failed:
