@@ -12,12 +12,13 @@ camelot re-parses the pages with playa (its own PDF reader): that cost is measur
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 
 from extractor.extract.lattice import Lattice, from_open_sides
 from extractor.model import BBox
 
-_AREA_PAD = 1.0  # points around a located region, so border joints are not lost to rounding
+_AREA_PAD = 0.2  # points around a located region, so float noise does not drop border joints
 
 
 def _parser_class():
@@ -70,7 +71,9 @@ def camelot_lattices(path: str | Path, regions: dict[int, list[BBox]], password:
                 parser = parser_cls(engine="vector", table_areas=[area])
                 parser.prepare_page_parse(str(path), layout, dims, number, images, h_text, v_text, rotation,
                                           layout_kwargs={})
-                tables = parser.extract_tables()
+                with warnings.catch_warnings():  # camelot warns per text line it cannot place; we do not use them
+                    warnings.simplefilter("ignore")
+                    tables = parser.extract_tables()
                 found.append(_to_lattice(tables[0], height) if tables else None)
             out[number] = found
     return out

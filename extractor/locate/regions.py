@@ -1,15 +1,25 @@
-"""Ruled table regions of a page, found by pdfplumber's table finder on the shared ruling edges."""
+"""Ruled table regions of a page: clusters of crossing ruling lines, read by pdfplumber's table finder.
+
+A region is a connected group of ruling lines with more than four crossings (a single box is not a
+table), as camelot's vector engine clusters them (image_processing._cluster_lines). Its outer border is
+implied, as camelot's lattice does (Table.set_border): budget books often leave a table's left and right
+sides open (Taiwan 歲出計畫提要), and without the border pdfplumber would find only the fully closed middle
+columns while camelot reads the whole table. The finder gets the region's lines plus the four border sides.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pdfplumber
-from pdfplumber.table import TableFinder
+from pdfplumber.table import TableFinder, merge_edges
 
-from extractor.locate.ruling import Edge
+from extractor.locate.ruling import Edge, _h, _v
 from extractor.locate.settings import TableSettings
 from extractor.model import BBox
+
+_TILE_SLACK = 0.01  # share of a region's area its cells may miss or overlap (rounding)
+_MIN_CROSSINGS = 4  # camelot's _MIN_JOINTS: a cluster needs more crossings than one box has
 
 
 @dataclass
@@ -19,13 +29,11 @@ class FoundTable:
 
 
 def finder_settings(edges: list[Edge], settings: TableSettings) -> dict:
-    v = [e for e in edges if e["orientation"] == "v"]
-    h = [e for e in edges if e["orientation"] == "h"]
     return {
         "vertical_strategy": "explicit",
         "horizontal_strategy": "explicit",
-        "explicit_vertical_lines": v,
-        "explicit_horizontal_lines": h,
+        "explicit_vertical_lines": [e for e in edges if e["orientation"] == "v"],
+        "explicit_horizontal_lines": [e for e in edges if e["orientation"] == "h"],
         "snap_tolerance": settings.snap_tolerance,
         "join_tolerance": settings.join_tolerance,
         "intersection_tolerance": settings.intersection_tolerance,
@@ -33,18 +41,79 @@ def finder_settings(edges: list[Edge], settings: TableSettings) -> dict:
     }
 
 
+def clean_edges(edges: list[Edge], settings: TableSettings) -> list[Edge]:
+    """Edges snapped and joined the way pdfplumber's finder will see them; short ones dropped."""
+    merged = merge_edges(edges, settings.snap_tolerance, settings.snap_tolerance, settings.join_tolerance,
+                         settings.join_tolerance)
+    return [e for e in merged
+            if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= settings.edge_min_length]
+
+
+def ruling_clusters(edges: list[Edge], tol: float) -> list[list[Edge]]:
+    """Groups of crossing horizontal and vertical edges with more than four crossings, top to bottom."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    crossings = [0] * len(parent)
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if h["x0"] - tol <= v["x0"] <= h["x1"] + tol and v["top"] - tol <= h["top"] <= v["bottom"] + tol:
+                a, b = find(i), find(len(hs) + j)
+                if a != b:
+                    parent[a] = b
+                    crossings[b] += crossings[a]
+                crossings[b] += 1
+    groups: dict[int, list[Edge]] = {}
+    for i, e in enumerate(hs + vs):
+        groups.setdefault(find(i), []).append(e)
+    clusters = [g for root, g in groups.items() if crossings[root] > _MIN_CROSSINGS]
+    clusters.sort(key=lambda g: (min(e["top"] for e in g), min(e["x0"] for e in g)))
+    return clusters
+
+
+def tiles(cells: list[BBox], bbox: BBox) -> bool:
+    """Do the cells cover the box once, without gaps or overlaps (a grid, not an org chart)?"""
+    x0, top, x1, bottom = bbox
+    area = (x1 - x0) * (bottom - top)
+    covered = sum((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
+    return area > 0 and abs(covered - area) <= _TILE_SLACK * area
+
+
+def lines_are_cell_sides(group: list[Edge], cells: list[BBox], tol: float) -> bool:
+    """Does every ruling line of the cluster lie on some cell's side? Lines inside cells (boxes and
+    connectors of an org chart) mean the ruling is a drawing, not a grid; engines would read it apart."""
+    xs = sorted({c[0] for c in cells} | {c[2] for c in cells})
+    ys = sorted({c[1] for c in cells} | {c[3] for c in cells})
+    return all(any(abs((e["x0"] if e["orientation"] == "v" else e["top"]) - v) <= tol
+                   for v in (xs if e["orientation"] == "v" else ys))
+               for e in group)
+
+
 def find_tables(page: pdfplumber.page.Page, edges: list[Edge], settings: TableSettings) -> list[FoundTable]:
-    """Tables top to bottom; boxes smaller than `min_table_size` (underlines, stamps) are dropped."""
-    v = [e for e in edges if e["orientation"] == "v"]
-    h = [e for e in edges if e["orientation"] == "h"]
-    if len(v) < 2 or len(h) < 2:
-        return []
-    finder = TableFinder(page, finder_settings(edges, settings))
+    """Tables top to bottom; regions smaller than `min_table_size` (underlines, stamps) are dropped.
+
+    A cluster whose cells, with the border implied, do not tile it (boxes joined by connector lines: an
+    org chart) or whose lines are not all cell sides is not a table; its text stays in the text lines.
+    """
     found = []
-    for table in finder.tables:
-        x0, top, x1, bottom = table.bbox
-        if x1 - x0 < settings.min_table_size or bottom - top < settings.min_table_size:
+    for group in ruling_clusters(clean_edges(edges, settings), settings.intersection_tolerance):
+        x0, top = min(e["x0"] for e in group), min(e["top"] for e in group)
+        x1, bottom = max(e["x1"] for e in group), max(e["bottom"] for e in group)
+        border = [_h(x0, x1, top), _h(x0, x1, bottom), _v(x0, top, bottom), _v(x1, top, bottom)]
+        cells = [tuple(c) for t in TableFinder(page, finder_settings(group + border, settings)).tables
+                 for c in t.cells]
+        if not tiles(cells, (x0, top, x1, bottom)) or not lines_are_cell_sides(group, cells, settings.snap_tolerance):
             continue
-        found.append(FoundTable(bbox=(x0, top, x1, bottom), cells=[tuple(c) for c in table.cells]))
+        candidates = [FoundTable(bbox=(x0, top, x1, bottom), cells=cells)]
+        for t in candidates:
+            if t.bbox[2] - t.bbox[0] >= settings.min_table_size and t.bbox[3] - t.bbox[1] >= settings.min_table_size:
+                found.append(t)
     found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return found
