@@ -32,6 +32,7 @@ import threading
 import time
 import zlib
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -75,6 +76,57 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+# ------------------------------------------------------------------- inflation bound inside pdfminer itself
+#
+# check_streams() measures every stream before the pipeline reads pages, but pdfminer inflates a few streams
+# while it opens the file (a cross-reference stream, the object stream holding the catalog). So pdfminer's
+# zlib is replaced by one that stops at the limit in force (a context variable, set by open_pdf and guarded):
+# a bomb there raises TooLarge instead of filling memory. Outside those, it is plain zlib.
+
+_inflate_limit: ContextVar[int | None] = ContextVar("extractor_inflate_limit", default=None)
+
+
+class _BoundedZlib:
+    """The zlib module, except that decompress() refuses output beyond the limit in force."""
+
+    def __getattr__(self, name: str):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data, *args, **kwargs):
+        limit = _inflate_limit.get()
+        if limit is None or args or kwargs:
+            return zlib.decompress(data, *args, **kwargs)
+        d = zlib.decompressobj()
+        out = d.decompress(data, limit + 1)
+        if len(out) > limit or (d.unconsumed_tail and not d.eof):
+            raise TooLarge(f"a stream inflates to more than {limit // MiB} MiB (a compression bomb?); "
+                           "raise --max-decompressed to read it")
+        if not d.eof:  # what zlib.decompress says of a cut stream; pdfminer then salvages what it can
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+
+def _install_bounded_zlib() -> None:
+    import pdfminer.pdftypes
+
+    if not isinstance(pdfminer.pdftypes.zlib, _BoundedZlib):
+        pdfminer.pdftypes.zlib = _BoundedZlib()
+
+
+_install_bounded_zlib()
+
+
+@contextmanager
+def inflate_limit(limit: int | None) -> Iterator[None]:
+    """pdfminer inflates no stream beyond `limit` bytes inside this block (TooLarge instead)."""
+    token = _inflate_limit.set(limit or None)
+    try:
+        yield
+    finally:
+        _inflate_limit.reset(token)
+
+
 # --------------------------------------------------------------------------------------------------- opening
 
 def open_pdf(path: str | Path, password: str | None = None, limits: Limits | None = None,
@@ -89,6 +141,12 @@ def open_pdf(path: str | Path, password: str | None = None, limits: Limits | Non
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     _check_header(path)
+    with inflate_limit(limits.max_decompressed):
+        return _open_checked(path, password, limits, warnings)
+
+
+def _open_checked(path: Path, password: str | None, limits: Limits,
+                  warnings: list[Warning] | None) -> pdfplumber.PDF:
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except BaseException as exc:  # noqa: BLE001 - classified below; _Deadline passes through
@@ -367,6 +425,8 @@ def as_extractor_error(exc: BaseException, path: str | Path | None = None,
     name = Path(path).name if path is not None else "PDF"
     for e in _chain(exc):
         if isinstance(e, ExtractorError):
+            if path is not None and not str(e).startswith(f"{name}: "):  # raised deep inside a reader
+                return type(e)(f"{name}: {e}", code=e.code)
             return e
         if isinstance(e, MemoryError):
             return TooLarge(f"{name}: ran out of memory reading it")
@@ -394,7 +454,7 @@ def guarded(path: str | Path, limits: Limits | None = None) -> Iterator[None]:
     limits = limits or DEFAULT_LIMITS
     name = Path(path).name
     try:
-        with time_limit(limits.timeout, name):
+        with time_limit(limits.timeout, name), inflate_limit(limits.max_decompressed):
             yield
     except ExtractorError:
         raise

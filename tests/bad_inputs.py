@@ -217,6 +217,47 @@ def compression_bomb(dest: Path, inflated: int = 2 * GiB) -> Path:
     return dest
 
 
+def objstm_bomb(dest: Path, inflated: int = 1 * GiB) -> Path:
+    """The catalog inside an object stream padded with `inflated` bytes of blanks, found through a
+    cross-reference stream: pdfminer inflates it while opening the file, before any page is read."""
+    header = b"3 0\n"
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    block = b" " * (1 << 20)
+    comp = zlib.compressobj(9)
+    parts = [comp.compress(header + catalog), comp.flush(zlib.Z_FULL_FLUSH)]
+    first = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    repeat = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    assert repeat == first, "deflate is not block-periodic"
+    end = comp.flush()[:-4]
+    adler = zlib.adler32(header + catalog)
+    n_blocks = inflated // len(block)
+    for _ in range(n_blocks):
+        adler = zlib.adler32(block, adler)
+    stream = b"".join(parts) + repeat * n_blocks + end + adler.to_bytes(4, "big")
+    objstm = (b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+              % (len(header), len(stream)) + stream + b"\nendstream")
+    bodies = {
+        1: objstm,
+        2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>",
+    }
+    out = io.BytesIO()
+    out.write(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num, body in bodies.items():
+        offsets[num] = out.tell()
+        out.write(b"%d 0 obj\n" % num + body + b"\nendobj\n")
+    offsets[5] = out.tell()
+    rows = [(0, 0, 65535), (1, offsets[1], 0), (1, offsets[2], 0), (2, 1, 0), (1, offsets[4], 0),
+            (1, offsets[5], 0)]
+    table = b"".join(t.to_bytes(1, "big") + f.to_bytes(4, "big") + g.to_bytes(2, "big") for t, f, g in rows)
+    out.write(b"5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 3 0 R /Length %d >>\nstream\n" % len(table)
+              + table + b"\nendstream\nendobj\n")
+    out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[5])
+    dest.write_bytes(out.getvalue())
+    return dest
+
+
 def many_rects(dest: Path, n: int = 3000) -> Path:
     """One page with `n` tiny stroked rectangles (a hatch drawn as ruling), plus a caption line."""
     from reportlab.pdfgen import canvas
@@ -320,6 +361,8 @@ def make_corpus(folder: str | Path, *, big: bool = True) -> dict[str, BadInput]:
     if big:
         add("bomb", compression_bomb(f("compression-bomb.pdf")), "too_large",
             note="2 GiB page stream in a few KB; refused before anything inflates it")
+        add("objstm-bomb", objstm_bomb(f("objstm-bomb.pdf")), "too_large",
+            note="1 GiB object stream holding the catalog, inflated by pdfminer while opening the file")
         big_pdf = thousand_pages(f("thousand-pages.pdf"))
         add("thousand-pages-limited", big_pdf, None, warnings=("page_limit",), args=("--max-pages", "10"))
         add("thousand-pages-timeout", big_pdf, "timeout", args=("--timeout", "2"),
