@@ -19,7 +19,6 @@ from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
 from extractor.guard import DEFAULT_LIMITS
 
-FORMATS = ("json", "csv", "xlsx")
 # The temporary names of extractor.write.atomic (mkstemp: "." + final name + "." + 8 characters + ".tmp").
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
