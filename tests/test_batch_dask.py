@@ -28,7 +28,7 @@ def test_dask_run_gives_the_local_runs_outputs(scheduler_address, tmp_path):
     made = make_corpus(root, n_good=9)
     local = run_cli("batch", str(root), "-o", str(tmp_path / "local"), "-j", "2")
     remote = run_cli("batch", str(root), "-o", str(tmp_path / "dask"), "--scheduler", scheduler_address)
-    assert local.returncode == remote.returncode == 1
+    assert (local.returncode, remote.returncode) == (1, 1), (local.stderr, remote.stderr)
     assert "Traceback" not in remote.stderr, remote.stderr
     assert set(read_errors(tmp_path / "dask")) == set(made["broken"])
     assert tree(tmp_path / "dask") == tree(tmp_path / "local")
@@ -38,9 +38,9 @@ def test_dask_resume_skips_what_is_done(scheduler_address, tmp_path):
     root = tmp_path / "in"
     make_corpus(root, n_good=3)
     out = tmp_path / "out"
-    run_cli("batch", str(root), "-o", str(out), "--scheduler", scheduler_address)
+    first = run_cli("batch", str(root), "-o", str(out), "--scheduler", scheduler_address)
     again = run_cli("batch", str(root), "-o", str(out), "--scheduler", scheduler_address, "--resume")
-    assert "3 already done" in again.stdout and "0 converted" in again.stdout
+    assert "3 already done" in again.stdout and "0 converted" in again.stdout, (first.stderr, again.stderr)
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path):
