@@ -7,7 +7,8 @@ prints one line and `batch` writes it to errors.csv. Three limits, each a comman
 * time   - `time_limit()` stops the work on one file after `Limits.timeout` seconds (SIGALRM, main thread);
 * pages  - `select_pages()` reads at most `Limits.max_pages` pages and says so with a `page_limit` warning;
 * size   - `open_pdf()` inflates every Flate stream once, bounded, before pdfminer or camelot does, and refuses
-           a file with a stream larger than `Limits.max_decompressed` bytes (a compression bomb).
+           a file with a stream larger than `Limits.max_decompressed` bytes (a compression bomb); inside
+           open_pdf() and guarded(), pdfminer's own zlib stops at that limit too.
 
 How a command runs one file::
 
@@ -70,7 +71,10 @@ class Limits:
 
     timeout: float | None = 600.0  # seconds for one whole file
     max_pages: int | None = 2000  # pages read from one file; the rest get a page_limit warning
-    max_decompressed: int | None = 256 * MiB  # bytes any one stream may inflate to
+    # bytes any one stream the reader inflates (page content, forms, fonts, object streams) may reach.
+    # Real budget PDFs stay under 5 MiB; pdfminer needs about 10x a content stream's size in memory and
+    # ~1.5 s per MiB to parse it, so 64 MiB bounds a hostile page near 600 MB and well inside the timeout.
+    max_decompressed: int | None = 64 * MiB
 
 
 DEFAULT_LIMITS = Limits()
@@ -218,18 +222,26 @@ def check_streams(doc, limits: Limits, name: str = "PDF") -> None:
     Streams are inflated in 1 MiB steps and the output is counted, not kept, so a bomb costs at most
     `max_decompressed` bytes of zlib work and no memory. Object streams go first: pdfminer inflates them
     as soon as it reads an object inside. Objects that do not parse are skipped here; if a page needs them,
-    reading that page fails and is classified as damaged.
+    reading that page fails and is classified as damaged. Images are not measured: nothing in extraction
+    inflates them (pdfminer keeps them as they are; camelot runs render-free), and scans are large.
     """
     limit = limits.max_decompressed
     if not limit:
         return
     for objid, stream in _streams(doc):
+        if _is_image(stream):
+            continue
         size = inflated_size(stream, limit)
         if size > limit:
             raise TooLarge(
                 f"{name}: stream {objid} inflates to more than {limit // MiB} MiB "
                 f"(a compression bomb?); raise --max-decompressed to read it"
             )
+
+
+def _is_image(stream) -> bool:
+    subtype = stream.attrs.get("Subtype") if isinstance(getattr(stream, "attrs", None), dict) else None
+    return getattr(subtype, "name", None) == "Image"
 
 
 def _streams(doc) -> Iterator[tuple[int, object]]:
@@ -362,7 +374,7 @@ def check_readable(layouts: Sequence, name: str = "PDF") -> None:
     if not layouts:
         return
     if all(not layout.has_text for layout in layouts):
-        raise NoTextLayer(f"{name}: no page has a text layer (a scan?); OCR it first")
+        raise NoTextLayer(f"{name}: no page has a text layer (scanned or blank pages); OCR it first")
     if all(not layout.has_text or layout.garbled for layout in layouts):
         raise GarbledText(f"{name}: the text layer is unreadable (broken font encoding); nothing extracted")
 

@@ -312,3 +312,13 @@ def test_errors_raised_in_the_standard_library_for_a_reader_are_damaged():
         assert as_extractor_error(exc, "a.pdf").code == "damaged"
     else:
         pytest.skip("this pdfminer accepts the input")
+
+
+def test_the_size_limit_measures_what_the_reader_inflates_not_images(corpus):
+    """A scan's 2 MB picture passes a 1 MiB limit (nothing in extraction inflates images); a 5 KB page
+    content stream does not pass a 1 KB one."""
+    with open_pdf(corpus["scanned"].path, limits=Limits(max_decompressed=1 * MiB)) as pdf:
+        assert len(pdf.pages) == 1
+    with pytest.raises(ExtractorError) as info:
+        open_pdf(corpus["sample"].path, limits=Limits(max_decompressed=1024))
+    assert info.value.code == "too_large"
