@@ -152,6 +152,17 @@ def test_discovery_mirrors_folders_and_takes_only_pdfs(tmp_path):
     assert [str(i.rel) for i in named] == ["z.bin"]
 
 
+def test_inputs_differing_only_in_suffix_case_get_their_own_outputs(tmp_path):
+    from extractor.batch.plan import Manifest, Options, make_plan
+
+    for name in ("a.pdf", "a.PDF"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4\n")
+    plan = make_plan(find_inputs([tmp_path]), tmp_path / "out", Options(), Manifest(tmp_path / "out", Options()),
+                     resume=False)
+    names = {j.rel: Path(j.json_path).name for j in plan.todo}
+    assert names == {"a.PDF": "a.json", "a.pdf": "a.pdf.json"}  # inputs in sorted order: "P" < "p"
+
+
 # ---------------------------------------------------------------- the whole batch
 
 

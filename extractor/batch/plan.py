@@ -41,14 +41,24 @@ class Options:
                 "max_pages": self.limits.max_pages if self.limits else None}
 
 
-def json_path_for(outdir: Path, rel: str) -> Path:
-    """OUTDIR/<rel with .json instead of .pdf> (mirrors the input folders)."""
+def json_path_for(outdir: Path, rel: str, taken: set[str] | None = None) -> Path:
+    """OUTDIR/<rel with .json instead of .pdf> (mirrors the input folders).
+
+    Where that name is in `taken` already (a.pdf and a.PDF side by side), the whole input name is kept:
+    a.PDF.json.
+    """
     rel_path = Path(rel)
-    return outdir / rel_path.parent / (rel_path.stem + ".json")
+    path = outdir / rel_path.parent / (rel_path.stem + ".json")
+    if taken is not None:
+        if str(path).lower() in taken:
+            path = outdir / rel_path.parent / (rel_path.name + ".json")
+        taken.add(str(path).lower())
+    return path
 
 
-def make_job(item: Input, outdir: Path, options: Options) -> Job:
-    return Job(source=str(item.path), rel=str(item.rel), json_path=str(json_path_for(outdir, str(item.rel))),
+def make_job(item: Input, outdir: Path, options: Options, taken: set[str] | None = None) -> Job:
+    return Job(source=str(item.path), rel=str(item.rel),
+               json_path=str(json_path_for(outdir, str(item.rel), taken)),
                engine=options.engine, pages=options.pages, password=options.password, limits=options.limits)
 
 
@@ -115,8 +125,9 @@ def make_plan(inputs: list[Input], outdir: Path, options: Options, manifest: Man
     (false when the manifest was made with other options, so those outputs may differ).
     """
     plan = Plan()
+    taken: set[str] = set()  # output names in use, compared without case (for case-blind file systems)
     for item in inputs:
-        job = make_job(item, outdir, options)
+        job = make_job(item, outdir, options, taken)
         if resume:
             pages = _already_done(job, manifest, trust_outputs)
             if pages is not None:
