@@ -213,6 +213,21 @@ def _classify_or_damaged(exc: BaseException, path: Path, password: str | None) -
 # ---------------------------------------------------------------------------------------- decompressed size
 
 _FLATE = {"FlateDecode", "Fl"}
+
+
+def _a85(data: bytes) -> bytes:
+    from pdfminer.ascii85 import ascii85decode
+
+    return ascii85decode(data)
+
+
+def _ahx(data: bytes) -> bytes:
+    from pdfminer.ascii85 import asciihexdecode
+
+    return asciihexdecode(data)
+
+
+_TEXT_CODECS = {"ASCII85Decode": _a85, "A85": _a85, "ASCIIHexDecode": _ahx, "AHx": _ahx}
 _CHUNK = 1 * MiB
 
 
@@ -287,6 +302,19 @@ def inflated_size(stream, limit: int) -> int:
     except Exception:  # noqa: BLE001
         return len(data)
     names = [getattr(f, "name", f) for f in filters]
+    if not any(name in _FLATE for name in names):
+        return len(data)
+    if stream.decipher:
+        try:
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        except Exception:  # noqa: BLE001
+            return len(data)
+    # Text encodings first (they only shrink data: reportlab writes /ASCII85Decode /FlateDecode)
+    while names and names[0] in _TEXT_CODECS:
+        try:
+            data = _TEXT_CODECS[names.pop(0)](data)
+        except Exception:  # noqa: BLE001 - undecodable: pdfminer will fail on it too
+            return len(data)
     n_flate = 0
     for fname in names:
         if fname not in _FLATE:
@@ -294,11 +322,6 @@ def inflated_size(stream, limit: int) -> int:
         n_flate += 1
     if n_flate == 0:
         return len(data)
-    if stream.decipher:
-        try:
-            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
-        except Exception:  # noqa: BLE001
-            return len(data)
     chunks: Iterable[bytes] = _split(data)
     for _ in range(n_flate):
         chunks = _inflate(chunks)
