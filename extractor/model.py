@@ -102,9 +102,11 @@ class PageLayout:
     has_text: bool = True
     garbled: bool = False  # text layer present but unreadable (broken font map, OCR over a scan)
     regions: list[TableRegion] = field(default_factory=list)  # same order as table_regions
+    ruling: list[dict] | None = None  # the page's ruling edges (pdfplumber edge dicts), kept for table pages
 
     def release(self) -> None:
         """Drop the per-character data once the grids are built (memory on long PDFs)."""
+        self.ruling = None
         for region in self.regions:
             region.cells = None
             region.chars = None

@@ -122,3 +122,29 @@ def test_an_l_shaped_opening_is_not_one_cell():
     lat = from_open_sides([0, 10, 20], [0, 5, 10], open_right=[[True, False], [False, False]],
                           open_below=[[True, False], [False, False]])
     assert sorted(lat.cells) == [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]
+
+
+@pytest.mark.parametrize("path", [p for p in sorted(SAMPLES.glob("*.pdf"))[:3]]
+                         + ([WANLI23] if REAL.is_dir() else []), ids=lambda p: p.name)
+def test_camelot_on_located_ruling_equals_camelot_reparsing_the_page(path):
+    # the default feeds camelot's vector lattice the ruling locate read; reparse=True lets camelot read the
+    # pages itself as read_pdf does: the grids must not differ
+    def run(reparse):
+        warnings = []
+        with pdfplumber.open(path) as pdf:
+            found = extract_grids(pdf, locate_pages(pdf, None, warnings), "camelot", warnings, reparse=reparse)
+        return [(g.page, g.rows, g.spans, [round(v) for v in g.bbox]) for g in found]
+
+    assert run(False) == run(True)
+
+
+@needs_real
+def test_open_sided_table_is_read_whole_and_an_org_chart_is_no_table():
+    # Taiwan p100 (歲出計畫提要及分支計畫概況表): no left/right border lines; the 說明 column is part of the table.
+    # p11: the ministry's org chart, boxes joined by connector lines: not a table.
+    found, _ = grids(REAL / TAIWAN, "pdfplumber", (11, 100))
+    assert [g.page for g in found] == [100]
+    g = found[0]
+    assert g.rows[0][0] == "工作計畫名稱及編號" and g.rows[0][-1] == "1,006,592"
+    assert g.rows[2][4].startswith("千元、處理經常性公務所需業務費326千元")
+    assert g.bbox[0] < 30 and g.bbox[2] > 565

@@ -65,6 +65,8 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
     for t, cs in zip(tables, inside):
         layout.table_regions.append(t.bbox)
         layout.regions.append(TableRegion(bbox=t.bbox, cells=t.cells, chars=cs))
+    if tables:
+        layout.ruling = edges
     layout.lines = text_lines(number, outside, settings)
     return layout
 

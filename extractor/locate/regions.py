@@ -109,11 +109,13 @@ def find_tables(page: pdfplumber.page.Page, edges: list[Edge], settings: TableSe
         border = [_h(x0, x1, top), _h(x0, x1, bottom), _v(x0, top, bottom), _v(x1, top, bottom)]
         cells = [tuple(c) for t in TableFinder(page, finder_settings(group + border, settings)).tables
                  for c in t.cells]
-        if not tiles(cells, (x0, top, x1, bottom)) or not lines_are_cell_sides(group, cells, settings.snap_tolerance):
+        if not cells:
             continue
-        candidates = [FoundTable(bbox=(x0, top, x1, bottom), cells=cells)]
-        for t in candidates:
-            if t.bbox[2] - t.bbox[0] >= settings.min_table_size and t.bbox[3] - t.bbox[1] >= settings.min_table_size:
-                found.append(t)
+        # the cells' extent, not the lines': lines overhang their crossings by up to a line width
+        bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+        if not tiles(cells, bbox) or not lines_are_cell_sides(group, cells, settings.snap_tolerance):
+            continue
+        if bbox[2] - bbox[0] >= settings.min_table_size and bbox[3] - bbox[1] >= settings.min_table_size:
+            found.append(FoundTable(bbox=bbox, cells=cells))
     found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return found
