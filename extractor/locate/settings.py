@@ -18,7 +18,10 @@ class TableSettings:
     # Lines closer than this are one line (camelot line_tol/joint_tol = 2; pdfplumber snap/join).
     snap_tolerance: float = 2.0
     join_tolerance: float = 2.0
-    intersection_tolerance: float = 2.0
+    # A line ending this close to a crossing line still meets it. 3 (pdfplumber's default), not camelot's 2:
+    # camelot's cell edges run a line that stops short on to the table's last row (Table._set_vertical_edges),
+    # so a column rule ending 2.5 pt above the bottom border (Taiwan p147) still separates cells there.
+    intersection_tolerance: float = 3.0
     edge_min_length: float = 3.0
     # A ruled area smaller than this (either side) is a box or an underline, not a table.
     min_table_size: float = 8.0
