@@ -174,3 +174,38 @@ def test_a_body_without_the_header_split_fits_the_table_columns():
     b = grid(2, [["合计", "189"]], xs=[0.0, 200.0, 400.0])
     (t,) = stitch_tables([a, b], [])
     assert t.rows[2] == ["合计", None, None, "189"] and (2, 0, 1, 3) in t.spans
+
+
+def test_a_renumbered_running_code_continues_only_under_the_repeated_header():
+    # Taiwan budget pages carry a running page code above the title ((0801)-091, (0801)-092 …)
+    title = ["(0801)-091", "歲出計畫提要及分支計畫概況表"]
+    first_row = ["工作計畫名稱及編號", "3708012700 土地測量", "預算金額", "1,006,592"]
+    a = grid(1, [first_row, HEADER, ["01", "x", "y", "z"]], caption=title)
+    same = grid(2, [first_row, HEADER, ["02", "x", "y", "z"]], caption=["(0801)-092", title[1]])
+    other = grid(2, [["工作計畫名稱及編號", "3708012800 土地開發", "預算金額", "86,000"], HEADER, ["01", "x", "y", "z"]],
+                 caption=["(0801)-092", title[1]])
+    (t,) = stitch_tables([a, same], [])
+    assert t.n_rows == 4 and t.rows[3][0] == "02"
+    assert len(stitch_tables([a, other], [])) == 2
+
+
+def test_header_rows_repeated_without_the_row_between_them():
+    first_row = ["工作計畫名稱及編號", "3708012700 土地測量", "預算金額", "1,006,592"]
+    a = grid(1, [first_row, ["計畫內容：…", "", "預期成果：…", ""], HEADER, ["01", "x", "y", "z"]])
+    b = grid(2, [first_row, HEADER, ["02", "p", "q", "r"]])
+    (t,) = stitch_tables([a, b], [])
+    assert [r[0] for r in t.rows] == ["工作計畫名稱及編號", "計畫內容：…", HEADER[0], "01", "02"]
+
+
+@needs_real
+def test_taiwan_work_plan_tables_are_joined_per_plan():
+    # 歲出計畫提要及分支計畫概況表: one work plan per table, its pages marked (0801)-088 … with the plan's
+    # name and amount repeated in the first row of every page (read off pages 90-107)
+    warnings = []
+    with pdfplumber.open(REAL / "taiwan-interior-ministry-budget-392pp.pdf") as pdf:
+        grids = extract_grids(pdf, locate_pages(pdf, list(range(90, 108)), warnings), "pdfplumber", warnings)
+    ts = stitch_tables(grids, warnings)
+    assert [[p.page for p in t.parts] for t in ts] == [[90, 91, 92, 93], [94, 95, 96],
+                                                       list(range(97, 106)), [106, 107]]
+    assert [t.rows[0][1] for t in ts] == ["3708012502 地籍及不動產服務業管理", "3708012503 平均地權及土地利用",
+                                         "3708012700 土地測量", "3708012800 土地開發"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
 from extractor.model import Grid, Table, Warning
 from extractor.stitch.columns import remap
-from extractor.stitch.continuation import continues
+from extractor.stitch.continuation import QUIET, continues
 from extractor.stitch.join import TableBuilder, append_piece
 
 
@@ -19,12 +19,14 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
         if builders and first_on_page:
             prev = builders[-1].grids[-1]
             last_on_page = grids[i - 1] is prev
-            cmap = continues(prev, grid, first_on_page, last_on_page, builders[-1].caption, builders[-1].xs,
-                             settings)
-            if cmap is not None:
+            found = continues(prev, grid, first_on_page, last_on_page, builders[-1].caption, builders[-1].xs,
+                              settings)
+            if found is not None:
+                cmap, verdict = found
                 rows, spans = remap(grid.rows, grid.spans, cmap, len(builders[-1].xs) - 1)
-                append_piece(builders[-1], grid, rows, spans)
-                continue
+                if verdict == QUIET or (rows and any(rows[0]) and rows[0] == builders[-1].rows[0]):
+                    append_piece(builders[-1], grid, rows, spans)
+                    continue
         builders.append(TableBuilder.start(grid))
     return [b.build(engine) for b in builders]
 

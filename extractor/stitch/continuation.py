@@ -26,20 +26,45 @@ def _norm(text: str) -> str:
     return regex.sub(r"\s+", "", text)
 
 
-def quiet_between(previous: Grid, piece: Grid, table_caption: list[TextLine]) -> bool:
+def _digits_masked(text: str) -> str:
+    return regex.sub(r"[0-9０-９]+", "#", _norm(text))
+
+
+QUIET, RENUMBERED = "quiet", "renumbered"
+
+
+def quiet_between(previous: Grid, piece: Grid, table_caption: list[TextLine]) -> str | None:
+    """QUIET when only page furniture or the table's own caption lines stand between the two pieces;
+    RENUMBERED when some caption line repeats only with other numbers (a running page code such as
+    `(0801)-091` over every page of a Taiwan budget table); None when other text stands between them."""
     if any(not is_page_furniture(ln) for ln in previous.trailer):
-        return False
+        return None
     repeated = {_norm(ln.text) for ln in table_caption}
-    return all(is_page_furniture(ln) or _norm(ln.text) in repeated for ln in piece.caption)
+    masked = {_digits_masked(ln.text) for ln in table_caption}
+    verdict = QUIET
+    for ln in piece.caption:
+        if is_page_furniture(ln) or _norm(ln.text) in repeated:
+            continue
+        if _digits_masked(ln.text) in masked:
+            verdict = RENUMBERED
+            continue
+        return None
+    return verdict
 
 
 def continues(previous: Grid, piece: Grid, first_on_page: bool, last_on_page: bool,
-              table_caption: list[TextLine], table_xs: list[float], settings: TableSettings) -> list[int] | None:
-    """The piece's column map onto the table when the piece continues it, else None."""
+              table_caption: list[TextLine], table_xs: list[float], settings: TableSettings
+              ) -> tuple[list[int], str] | None:
+    """(the piece's column map onto the table, QUIET or RENUMBERED) when the piece may continue the table.
+
+    A RENUMBERED caption is weaker evidence: the caller also wants the table's first row repeated.
+    """
     from extractor.stitch.columns import column_map
 
     if piece.page != previous.page + 1 or not first_on_page or not last_on_page:
         return None
-    if not quiet_between(previous, piece, table_caption):
+    verdict = quiet_between(previous, piece, table_caption)
+    if verdict is None:
         return None
-    return column_map(table_xs, piece.col_xs, settings.column_tolerance)
+    cmap = column_map(table_xs, piece.col_xs, settings.column_tolerance)
+    return (cmap, verdict) if cmap is not None else None

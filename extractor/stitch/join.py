@@ -45,16 +45,20 @@ def _meaningful(row: list[str | None]) -> bool:
 
 
 def repeated_header_rows(table_rows: list[list[str | None]], rows: list[list[str | None]]) -> int:
-    """How many of the piece's first rows repeat a block of the table's first rows (its header)."""
+    """How many of the piece's first rows repeat, in order, rows of the table's head (its header).
+
+    In order but not necessarily adjacent: a page may repeat the title and column-header rows without a
+    row printed between them on the first page only (Taiwan 計畫內容).
+    """
     head = table_rows[:_HEADER_SEARCH_ROWS]
-    for k in range(min(len(rows) - 0, len(head)), 0, -1):
-        block = rows[:k]
-        if not all(_meaningful(r) for r in block):
-            continue
-        for m in range(0, len(head) - k + 1):
-            if head[m:m + k] == block:
-                return k
-    return 0
+    k, j = 0, 0
+    while k < len(rows) and _meaningful(rows[k]):
+        try:
+            j = head.index(rows[k], j) + 1
+        except ValueError:
+            break
+        k += 1
+    return k
 
 
 def _drop_rows(rows: list[list[str | None]], spans: list[Span], k: int
