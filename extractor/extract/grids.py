@@ -57,8 +57,9 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
     grids: list[Grid] = []
     for layout in layouts:
         previous_bottom = 0.0
+        page_lattices = lattices.get(layout.number, [])
         for i, region in enumerate(layout.regions):
-            lattice = lattices.get(layout.number, [])[i] if i < len(lattices.get(layout.number, [])) else None
+            lattice = page_lattices[i] if i < len(page_lattices) else None
             caption = captions(layout, region, previous_bottom)
             previous_bottom = region.bbox[3]
             chars = region.chars or []
