@@ -399,7 +399,8 @@ def check_readable(layouts: Sequence, name: str = "PDF") -> None:
     if all(not layout.has_text for layout in layouts):
         raise NoTextLayer(f"{name}: no page has a text layer (scanned or blank pages); OCR it first")
     if all(not layout.has_text or layout.garbled for layout in layouts):
-        raise GarbledText(f"{name}: the text layer is unreadable (broken font encoding); nothing extracted")
+        raise GarbledText(f"{name}: no page has a trustworthy text layer (a broken font map, or an OCR "
+                          "layer over a scan); nothing extracted")
 
 
 # ------------------------------------------------------------------------------------------------------ time

@@ -22,6 +22,7 @@ from pathlib import Path
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
 BROKEN_FONT = REAL / "broken-font-encoding.pdf"
+OCR_SCAN = REAL / "scanned-with-ocr-layer.pdf"
 TAIWAN_392 = REAL / "taiwan-interior-ministry-budget-392pp.pdf"
 
 GiB = 1 << 30
@@ -344,6 +345,11 @@ def make_corpus(folder: str | Path, *, big: bool = True) -> dict[str, BadInput]:
         dest = f("broken-font-encoding.pdf")
         shutil.copyfile(BROKEN_FONT, dest)
         add("broken-font", dest, "garbled_text", note="its only page's text is garbage: refused, not extracted")
+
+    if OCR_SCAN.exists():
+        dest = f("scanned-with-ocr-layer.pdf")
+        shutil.copyfile(OCR_SCAN, dest)
+        add("ocr-scan", dest, "garbled_text", note="scanned pages under an error-ridden OCR layer: not trusted")
 
     add("many-rects", many_rects(f("many-tiny-rectangles.pdf")), None, args=("--timeout", "60"),
         note="no table invented from the hatch; on a slow machine the time limit may stop it: `timeout`",

@@ -222,7 +222,7 @@ def _assert_one_line_error(proc: subprocess.CompletedProcess, case: BadInput) ->
 
 CLI_CASES = ["empty", "random", "html", "truncated-10", "truncated-50", "truncated-90", "broken-xref",
              "encrypted-owner", "encrypted-user", "encrypted-user-wrong", "encrypted-user-password",
-             "zero-pages", "scanned", "broken-font", "many-rects", "chinese-name", "bomb", "objstm-bomb",
+             "zero-pages", "scanned", "broken-font", "ocr-scan", "many-rects", "chinese-name", "bomb", "objstm-bomb",
              "thousand-pages-limited", "thousand-pages-timeout", "sample"]
 
 
