@@ -62,6 +62,17 @@ def test_every_character_in_a_table_lands_in_one_cell(path, pages):
             assert in_cells == _printed_inside(page, g.bbox), f"page {g.page}"
             assert sum(in_cells.values()) == g.n_chars
             page.close()
+        # and on every trusted page, each character is in a table cell or in a text line, never dropped
+        by_page: dict[int, Counter] = {}
+        for g in grids:
+            by_page.setdefault(g.page, Counter()).update(_letters("".join(v for row in g.rows for v in row if v)))
+        for lay in layouts:
+            if lay.garbled or not lay.has_text:
+                continue
+            page = pdf.pages[lay.number - 1]
+            shown = by_page.get(lay.number, Counter()) + _letters("".join(ln.text for ln in lay.lines))
+            assert shown == _letters("".join(c["text"] for c in page.chars)), f"page {lay.number}"
+            page.close()
 
 
 def test_a_character_outside_every_cell_fails_the_check():
