@@ -432,21 +432,37 @@ def time_limit(seconds: float | None, what: str = "file") -> Iterator[None]:
     old_handler = signal.signal(signal.SIGALRM, on_alarm)
     old_delay, old_interval = signal.getitimer(signal.ITIMER_REAL)
     delay = min(seconds, old_delay) if old_delay else seconds
-    signal.setitimer(signal.ITIMER_REAL, delay, 1.0)
-    outer_expired = False
+    finished = False
     try:
-        yield
+        try:
+            signal.setitimer(signal.ITIMER_REAL, delay, 1.0)
+            yield
+            finished = True
+        finally:
+            _disarm(old_handler)
     except _Deadline:
-        if old_delay and time.monotonic() - start >= old_delay - 0.01:  # the outer deadline, not ours
-            outer_expired = True
+        if finished:  # the alarm rang just as the work ended: keep the work
+            pass
+        elif old_delay and time.monotonic() - start >= old_delay - 0.01:  # the outer deadline, not ours
             raise
-        raise Timeout(f"{what}: stopped after {seconds:g} s (raise --timeout to allow more)") from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        else:
+            raise Timeout(f"{what}: stopped after {seconds:g} s (raise --timeout to allow more)") from None
+    if old_delay:  # give the outer time_limit back the rest of its time
+        remaining = old_delay - (time.monotonic() - start)
         signal.signal(signal.SIGALRM, old_handler)
-        if old_delay and not outer_expired:
-            remaining = old_delay - (time.monotonic() - start)
-            signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001), old_interval)
+        signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001), old_interval)
+
+
+def _disarm(old_handler) -> None:
+    """Stop the alarm and restore the handler; an alarm ringing meanwhile cannot interrupt this."""
+    while True:
+        try:
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)  # from here on a pending alarm is ignored
+            break
+        except _Deadline:
+            continue
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, old_handler)
 
 
 # ---------------------------------------------------------------------------------------- classifying errors

@@ -322,3 +322,21 @@ def test_the_size_limit_measures_what_the_reader_inflates_not_images(corpus):
     with pytest.raises(ExtractorError) as info:
         open_pdf(corpus["sample"].path, limits=Limits(max_decompressed=1024))
     assert info.value.code == "too_large"
+
+
+def test_an_alarm_at_the_finish_line_leaves_no_stray_alarm():
+    """Bodies that end right at the deadline: each ends in Timeout or normally, and afterwards no alarm is
+    armed and the old handler is back (a stray alarm would kill the next file's work)."""
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    for _ in range(200):
+        try:
+            with time_limit(0.002, "x.pdf"):
+                end = time.perf_counter() + 0.002
+                while time.perf_counter() < end:
+                    pass
+        except ExtractorError as exc:
+            assert exc.code == "timeout"
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
