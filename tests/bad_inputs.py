@@ -124,7 +124,7 @@ def encrypted(dest: Path, user_password: str, owner_password: str) -> Path:
     font = "Helvetica"
     enc = pdfencrypt.StandardEncryption(user_password, owner_password, canPrint=1, canModify=0,
                                         canCopy=0, canAnnotate=0, strength=128)
-    c = canvas.Canvas(str(dest), pagesize=(595.3, 841.9), encrypt=enc)
+    c = canvas.Canvas(str(dest), pagesize=(595.3, 841.9), encrypt=enc, invariant=1)
     c.setFont(font, 14)
     c.drawString(50, 790, "Encrypted performance table")
     _draw_table(c, [["level1", "level2", "level3", "value", "note"], ["output", "quantity", "done", ">=90%", ""]],
@@ -255,6 +255,60 @@ def objstm_bomb(dest: Path, inflated: int = 1 * GiB) -> Path:
     out.write(b"5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 3 0 R /Length %d >>\nstream\n" % len(table)
               + table + b"\nendstream\nendobj\n")
     out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[5])
+    dest.write_bytes(out.getvalue())
+    return dest
+
+
+def compact_pdf(dest: Path) -> Path:
+    """A PDF 1.5 file the way modern writers make it: dictionaries packed in a compressed object stream,
+    found through a compressed cross-reference stream; one page with a ruled table. A fuzzing seed for the
+    parsing paths classic xref tables never reach."""
+    packed = {
+        2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        3: b"<< /Type /Catalog /Pages 2 0 R >>",
+        4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R "
+           b"/Resources << /Font << /F1 6 0 R >> >> >>",
+        6: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    offsets_in, body = [], b""
+    for num, obj in packed.items():
+        offsets_in.append(b"%d %d" % (num, len(body)))
+        body += obj + b"\n"
+    header = b" ".join(offsets_in) + b"\n"
+    objstm_data = zlib.compress(header + body)
+    ops = [b"0.5 w"]
+    for i in range(6):
+        ops.append(b"50 %d m 450 %d l S" % (700 - 20 * i, 700 - 20 * i))
+    for x in (50, 150, 300, 450):
+        ops.append(b"%d 700 m %d 600 l S" % (x, x))
+    for i in range(5):
+        ops.append(b"BT /F1 9 Tf 55 %d Td (row %d) Tj ET BT /F1 9 Tf 155 %d Td (>=9%d%%) Tj ET"
+                   % (686 - 20 * i, i, 686 - 20 * i, i))
+    content = zlib.compress(b"\n".join(ops))
+    bodies = {
+        1: b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+           % (len(packed), len(header), len(objstm_data)) + objstm_data + b"\nendstream",
+        7: b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    }
+    out = io.BytesIO()
+    out.write(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num, obj in bodies.items():
+        offsets[num] = out.tell()
+        out.write(b"%d 0 obj\n" % num + obj + b"\nendobj\n")
+    offsets[8] = out.tell()
+    rows = [(0, 0, 65535)]
+    index_in = {num: i for i, num in enumerate(packed)}
+    for num in range(1, 9):
+        if num in index_in:
+            rows.append((2, 1, index_in[num]))
+        else:
+            rows.append((1, offsets[num], 0) if num in offsets else (0, 0, 0))
+    table = zlib.compress(b"".join(t.to_bytes(1, "big") + f.to_bytes(4, "big") + g.to_bytes(2, "big")
+                                   for t, f, g in rows))
+    out.write(b"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 3 0 R /Filter /FlateDecode /Length %d >>\n"
+              b"stream\n" % len(table) + table + b"\nendstream\nendobj\n")
+    out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[8])
     dest.write_bytes(out.getvalue())
     return dest
 

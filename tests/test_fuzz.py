@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from bad_inputs import sample_pdf
+from bad_inputs import compact_pdf, encrypted, sample_pdf
 from extractor.errors import ExtractorError
 from extractor.guard import Limits, guarded
 
@@ -49,6 +49,9 @@ def _seeds() -> dict[str, tuple[bytes, list[int] | None]]:
         for compress in (1, 0):
             path = sample_pdf(Path(tmp) / f"s{compress}.pdf", pages=2, rows=8, compress=compress)
             seeds[f"table-{'deflated' if compress else 'plain'}"] = (path.read_bytes(), None)
+        seeds["compact-xref-stream"] = (compact_pdf(Path(tmp) / "compact.pdf").read_bytes(), None)
+        # RC4-encrypted (owner password only): reaches the decryption paths
+        seeds["encrypted-owner-only"] = (encrypted(Path(tmp) / "enc.pdf", "", "owner").read_bytes(), None)
     seed_pdf = REPO / "samples" / "seed.pdf"
     if seed_pdf.exists() and seed_pdf.stat().st_size < 1_000_000:
         seeds["samples/seed.pdf"] = (seed_pdf.read_bytes(), [7, 8])
