@@ -16,6 +16,7 @@ import argparse
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +25,8 @@ REAL = ROOT.parent / "shared" / "corpus" / "real"
 PY = sys.executable
 
 TOOLS = {
-    "extractor": lambda pdf: [str(Path(PY).with_name("extractor")), "extract", str(pdf), "-o", "/dev/null"],
+    "extractor": lambda pdf: [str(Path(PY).with_name("extractor")), "extract", str(pdf), "-o",
+                              str(Path(tempfile.gettempdir()) / "extractor-bench.json")],
     "camelot": lambda pdf: [PY, "-c", "import sys, camelot; camelot.read_pdf(sys.argv[1], pages='all')", str(pdf)],
     "pdfplumber": lambda pdf: [PY, "-c", "import sys, pdfplumber\nwith pdfplumber.open(sys.argv[1]) as p:\n"
                                " for page in p.pages:\n  page.extract_tables(); page.close()", str(pdf)],
