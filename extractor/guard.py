@@ -80,6 +80,10 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def _mib(n: int) -> str:
+    return f"{n / MiB:g} MiB"
+
+
 # ------------------------------------------------------------------- inflation bound inside pdfminer itself
 #
 # check_streams() measures every stream before the pipeline reads pages, but pdfminer inflates a few streams
@@ -104,7 +108,7 @@ class _BoundedZlib:
         d = zlib.decompressobj()
         out = d.decompress(data, limit + 1)
         if len(out) > limit or (d.unconsumed_tail and not d.eof):
-            raise TooLarge(f"a stream inflates to more than {limit // MiB} MiB (a compression bomb?); "
+            raise TooLarge(f"a stream inflates to more than {_mib(limit)} (a compression bomb?); "
                            "raise --max-decompressed to read it")
         if not d.eof:  # what zlib.decompress says of a cut stream; pdfminer then salvages what it can
             raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
@@ -158,12 +162,7 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
             raise
         raise _classify_or_damaged(exc, path, password) from exc
     try:
-        try:
-            n_pages = len(pdf.pages)
-        except (ExtractorError, _Deadline, KeyboardInterrupt):
-            raise
-        except BaseException as exc:  # noqa: BLE001
-            raise _classify_or_damaged(exc, path, password) from exc
+        n_pages = len(pdf.pages)
         repaired = _was_repaired(pdf.doc)
         if n_pages == 0:
             if repaired:
@@ -174,9 +173,12 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
             warnings.append(Warning(code="repaired", message="the cross-reference table is broken; the file "
                                     "was read by scanning it (truncated or damaged?): check the result",
                                     page=None))
-    except BaseException:
+    except (ExtractorError, _Deadline, KeyboardInterrupt):
         pdf.close()
         raise
+    except BaseException as exc:  # noqa: BLE001 - reading the page tree or the streams choked on the file
+        pdf.close()
+        raise _classify_or_damaged(exc, path, password) from exc
     return pdf
 
 
@@ -249,7 +251,7 @@ def check_streams(doc, limits: Limits, name: str = "PDF") -> None:
         size = inflated_size(stream, limit)
         if size > limit:
             raise TooLarge(
-                f"{name}: stream {objid} inflates to more than {limit // MiB} MiB "
+                f"{name}: stream {objid} inflates to more than {_mib(limit)} "
                 f"(a compression bomb?); raise --max-decompressed to read it"
             )
 
