@@ -27,7 +27,20 @@ _AREA_PAD = 0.2  # points around a located region, so float noise does not drop 
 
 
 def _parser_class():
-    from camelot.parsers.lattice import Lattice as CamelotLattice
+    from extractor.extract.deferred import import_camelot_lattice
+
+    CamelotLattice = import_camelot_lattice().Lattice
+    from camelot.core import Cell, Table
+
+    class GridTable(Table):
+        """camelot's Table as far as its grid (set_edges/set_border use cols, rows, cells only), without
+        the empty DataFrame Table.__init__ builds: that DataFrame was the one use of pandas here."""
+
+        def __init__(self, cols, rows):  # noqa: super().__init__ skipped on purpose (see above)
+            self.cols = cols
+            self.rows = rows
+            self.cells = [[Cell(c[0], r[1], c[1], r[0]) for c in cols] for r in rows]
+            self.df = None
 
     class KeepEmptyLattice(CamelotLattice):
         ruling: tuple[list, list] | None = None  # (horizontal, vertical) in PDF space, when given
@@ -37,6 +50,19 @@ def _parser_class():
 
         def _document_has_no_text(self) -> bool:  # a page may hold only ruling (an empty row run over)
             return False
+
+        def _initialize_new_table(self, table_idx, bbox, cols, rows):
+            table = GridTable(cols, rows)
+            table.page = self.page
+            table.order = table_idx + 1
+            table.rotation = self.rotation
+            table._bbox = bbox
+            return table
+
+        def record_parse_metadata(self, table) -> None:
+            # Only the grid is taken; camelot's DataFrame, accuracy and whitespace (pandas) are not built.
+            table.flavor = self.id
+            table.filename = self.filename
 
         def _generate_table_bbox_vector(self):
             if self.ruling is None:
@@ -109,11 +135,11 @@ def camelot_lattices(pages: dict[int, tuple[float, float, list[Edge], list[BBox]
 def camelot_lattices_reparse(path: str | Path, regions: dict[int, list[BBox]], password: str | None = None
                              ) -> dict[int, list[Lattice | None]]:
     """As camelot_lattices, but camelot re-reads each table page itself (read_pdf's way)."""
+    parser_cls = _parser_class()  # first: camelot imported with its unused heavy imports deferred
     import playa
     from camelot.handlers import PDFHandler
 
     logging.getLogger("camelot").setLevel(logging.ERROR)
-    parser_cls = _parser_class()
     handler = PDFHandler(str(path), password=password)
     out: dict[int, list[Lattice | None]] = {}
     with playa.open(str(path), space="page", password=password or "") as doc:
