@@ -11,6 +11,7 @@ import pdfplumber
 
 from extractor.locate.health import text_health
 from extractor.locate.lines import text_lines
+from extractor.locate.objects import read_objects
 from extractor.locate.regions import find_tables
 from extractor.locate.ruling import ruling_edges
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
@@ -19,12 +20,6 @@ from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
 
 # More curves than this on a page without characters: text drawn as outlines, not a text layer.
 _OUTLINED_TEXT_CURVES = 50
-
-
-def page_chars(page: pdfplumber.page.Page) -> list[Char]:
-    return [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("size") or (c["bottom"] - c["top"]),
-                 bool(c.get("upright", True)))
-            for c in page.chars]
 
 
 def _inside(ch: Char, bbox: BBox) -> bool:
@@ -36,11 +31,12 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
                 settings: TableSettings = DEFAULT_SETTINGS) -> PageLayout:
     number = page.page_number
     layout = PageLayout(number=number, width=float(page.width), height=float(page.height))
-    chars = page_chars(page)
-    images = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
+    objects = read_objects(page)
+    chars = objects.chars
+    images = objects.images
     if not any(not c.text.isspace() for c in chars):
         layout.has_text = False
-        if images or len(page.curves) > _OUTLINED_TEXT_CURVES:
+        if images or objects.n_curves > _OUTLINED_TEXT_CURVES:
             warnings.append(Warning("no_text_layer", f"page {number} has no text layer (an image or drawn "
                                     "outlines only); nothing was read from it", number))
             return layout
@@ -51,7 +47,7 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
         warnings.append(Warning("garbled_text", f"page {number}: text layer not trusted ({problem}); "
                                 "nothing was read from it", number))
         return layout
-    edges = ruling_edges(page.lines, page.rects, settings)
+    edges = ruling_edges(objects.lines, objects.rects, settings)
     tables = find_tables(page, edges, settings)
     inside: list[list[Char]] = [[] for _ in tables]
     outside: list[Char] = []

@@ -1,0 +1,49 @@
+"""locate's lean page reader gives exactly pdfplumber's values for what locate uses.
+
+extractor.locate.objects reads pdfminer's layout directly instead of pdfplumber's per-object dicts (speed,
+issue 8). The expected values are pdfplumber's own page.chars/.lines/.rects/.images/.curves of the same
+page, compared float for float.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from extractor.locate.objects import read_objects
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+TAIWAN = "taiwan-interior-ministry-budget-392pp.pdf"
+
+
+def _pdfs():
+    out = [pytest.param(p, id=p.name) for p in sorted((ROOT / "samples").glob("*.pdf"))]
+    if REAL.is_dir():
+        out += [pytest.param(p, id=p.name) for p in sorted(REAL.glob("*.pdf"))]
+    return out
+
+
+def _box(o: dict) -> tuple:
+    return (o["x0"], o["top"], o["x1"], o["bottom"])
+
+
+@pytest.mark.parametrize("pdf_path", _pdfs())
+def test_read_objects_equals_pdfplumber(pdf_path: Path) -> None:
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = pdf.pages[140:160] if pdf_path.name == TAIWAN else pdf.pages  # pages with tables and figures
+        for page in pages:
+            lean = read_objects(page)
+            page.flush_cache()  # pdfplumber re-reads the page its own way
+            want_chars = [(c["text"], *_box(c), c.get("size") or (c["bottom"] - c["top"]),
+                           bool(c.get("upright", True))) for c in page.chars]
+            assert [tuple(c) for c in lean.chars] == want_chars, page.page_number
+            assert [(*_box(o), o.get("stroke", True)) for o in lean.lines] == \
+                [(*_box(o), o.get("stroke", True)) for o in page.lines], page.page_number
+            assert [(*_box(o), o.get("stroke"), o.get("fill")) for o in lean.rects] == \
+                [(*_box(o), o.get("stroke"), o.get("fill")) for o in page.rects], page.page_number
+            assert lean.images == [_box(o) for o in page.images], page.page_number
+            assert lean.n_curves == len(page.curves), page.page_number
+            page.close()
