@@ -1,14 +1,15 @@
 """Opening a PDF safely, and the limits that keep one hostile file from hanging or exhausting a run.
 
 Every failure of one input becomes an ExtractorError with a stable `code` (extractor/errors.py), so the CLI
-prints one line and `batch` writes it to errors.csv. Three limits, each a command-line option
+prints one line and `batch` writes it to errors.csv. Four limits, each a command-line option
 (extractor/cli/limits.py):
 
 * time   - `time_limit()` stops the work on one file after `Limits.timeout` seconds (SIGALRM, main thread);
 * pages  - `select_pages()` reads at most `Limits.max_pages` pages and says so with a `page_limit` warning;
 * size   - `open_pdf()` inflates every Flate stream once, bounded, before pdfminer or camelot does, and refuses
            a file with a stream larger than `Limits.max_decompressed` bytes (a compression bomb); inside
-           open_pdf() and guarded(), pdfminer's own zlib stops at that limit too.
+           open_pdf() and guarded(), pdfminer's own zlib stops at that limit too;
+* memory - `guarded()` caps how much the process's data may grow while reading one file (RLIMIT_DATA).
 
 How a command runs one file::
 
@@ -75,6 +76,10 @@ class Limits:
     # Real budget PDFs stay under 5 MiB; pdfminer needs about 10x a content stream's size in memory and
     # ~1.5 s per MiB to parse it, so 64 MiB bounds a hostile page near 600 MB and well inside the timeout.
     max_decompressed: int | None = 64 * MiB
+    # bytes of memory reading one file may add to the process (RLIMIT_DATA; Linux). A hostile font can ask
+    # pdfminer for 10^11 glyph widths; this turns that into `too_large` in a second instead of swap and the
+    # OOM killer. The 392-page budget book needs under 200 MB.
+    max_memory: int | None = 2048 * MiB
 
 
 DEFAULT_LIMITS = Limits()
@@ -133,6 +138,47 @@ def inflate_limit(limit: int | None) -> Iterator[None]:
         yield
     finally:
         _inflate_limit.reset(token)
+
+
+# ---------------------------------------------------------------------------------------------------- memory
+
+@contextmanager
+def memory_limit(extra: int | None) -> Iterator[None]:
+    """Let the process's data grow by at most `extra` bytes inside this block; beyond, allocations fail
+    with MemoryError (classified `too_large`). Process-wide (an rlimit); does nothing where Linux's
+    RLIMIT_DATA or /proc are missing."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        yield
+        return
+    used = _data_size()
+    if not extra or used is None or not hasattr(resource, "RLIMIT_DATA"):
+        yield
+        return
+    old_soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    soft = used + extra
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    if old_soft != resource.RLIM_INFINITY:
+        soft = min(soft, old_soft)  # an outer limit stays in force
+    resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, (old_soft, hard))
+
+
+def _data_size() -> int | None:
+    """The process's data size as RLIMIT_DATA counts it (VmData), or None if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 # --------------------------------------------------------------------------------------------------- opening
@@ -483,7 +529,7 @@ def as_extractor_error(exc: BaseException, path: str | Path | None = None,
                 return type(e)(f"{name}: {e}", code=e.code)
             return e
         if isinstance(e, MemoryError):
-            return TooLarge(f"{name}: ran out of memory reading it")
+            return TooLarge(f"{name}: reading it needs more memory than allowed (--max-memory)")
         tname = type(e).__name__
         if "PasswordIncorrect" in tname:
             if password:
@@ -508,7 +554,8 @@ def guarded(path: str | Path, limits: Limits | None = None) -> Iterator[None]:
     limits = limits or DEFAULT_LIMITS
     name = Path(path).name
     try:
-        with time_limit(limits.timeout, name), inflate_limit(limits.max_decompressed):
+        with (time_limit(limits.timeout, name), inflate_limit(limits.max_decompressed),
+              memory_limit(limits.max_memory)):
             yield
     except ExtractorError:
         raise
@@ -518,6 +565,9 @@ def guarded(path: str | Path, limits: Limits | None = None) -> Iterator[None]:
         err = as_extractor_error(exc, path)
         if err is None:
             raise
+        if any(isinstance(e, MemoryError) for e in _chain(exc)):
+            for e in _chain(exc):  # the frames hold what the failed read allocated: let it go now
+                e.__traceback__ = None
         raise err from exc
 
 

@@ -313,6 +313,15 @@ def compact_pdf(dest: Path) -> Path:
     return dest
 
 
+def font_widths_bomb(src_plain: Path, dest: Path) -> Path:
+    """A font whose /W array claims widths for CIDs 2 to 99,999,999,999: pdfminer fills a dict entry for
+    each (found by fuzzing). Needs the uncompressed sample, where the font dictionary is plain text."""
+    data = src_plain.read_bytes()
+    assert b"/W [ 1 [" in data
+    dest.write_bytes(data.replace(b"/W [ 1 [", b"/W [ 2 99999999999 9 1 [", 1))
+    return dest
+
+
 def many_rects(dest: Path, n: int = 3000) -> Path:
     """One page with `n` tiny stroked rectangles (a hatch drawn as ruling), plus a caption line."""
     from reportlab.pdfgen import canvas
@@ -394,6 +403,11 @@ def make_corpus(folder: str | Path, *, big: bool = True) -> dict[str, BadInput]:
 
     add("zero-pages", zero_pages(f("zero-pages.pdf")), "no_pages")
     add("scanned", scanned(f("scanned-image-only.pdf")), "no_text_layer")
+
+    plain = sample_pdf(f("sample-uncompressed.pdf"), compress=0)
+    add("font-widths-bomb", font_widths_bomb(plain, f("font-widths-bomb.pdf")), "too_large",
+        note="stopped by --max-memory in seconds, not by the OOM killer")
+    plain.unlink()
 
     if BROKEN_FONT.exists():
         dest = f("broken-font-encoding.pdf")

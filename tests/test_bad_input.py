@@ -222,7 +222,7 @@ def _assert_one_line_error(proc: subprocess.CompletedProcess, case: BadInput) ->
 
 CLI_CASES = ["empty", "random", "html", "truncated-10", "truncated-50", "truncated-90", "broken-xref",
              "encrypted-owner", "encrypted-user", "encrypted-user-wrong", "encrypted-user-password",
-             "zero-pages", "scanned", "broken-font", "ocr-scan", "many-rects", "chinese-name", "bomb", "objstm-bomb",
+             "zero-pages", "scanned", "broken-font", "ocr-scan", "font-widths-bomb", "many-rects", "chinese-name", "bomb", "objstm-bomb",
              "thousand-pages-limited", "thousand-pages-timeout", "sample"]
 
 
@@ -340,3 +340,18 @@ def test_an_alarm_at_the_finish_line_leaves_no_stray_alarm():
             assert exc.code == "timeout"
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_memory_limit_stops_a_runaway_read_and_gives_the_memory_back(corpus):
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    start = time.monotonic()
+    with pytest.raises(ExtractorError) as info:
+        with guarded(corpus["font-widths-bomb"].path, Limits(timeout=60, max_memory=256 * MiB)):
+            from extractor.pipeline import extract_pdf
+
+            extract_pdf(corpus["font-widths-bomb"].path)
+    assert info.value.code == "too_large"
+    assert time.monotonic() - start < 30
+    assert resource.getrlimit(resource.RLIMIT_DATA) == before

@@ -1,10 +1,10 @@
-"""--timeout, --max-pages, --max-decompressed: the limits one PDF may cost, the same on every command.
+"""--timeout, --max-pages, --max-decompressed, --max-memory: what one PDF may cost, the same on every command.
 
     @click.command()
     @limit_options
     def extract(..., limits: Limits): ...
 
-The decorated command receives one `limits` argument (extractor.guard.Limits) instead of three numbers.
+The decorated command receives one `limits` argument (extractor.guard.Limits) instead of four numbers.
 0 switches a limit off.
 """
 
@@ -18,17 +18,24 @@ from extractor.guard import DEFAULT_LIMITS, MiB, Limits
 
 
 def limit_options(func):
-    """Add the three limit options; the command gets them as `limits: Limits`."""
+    """Add the limit options; the command gets them as `limits: Limits`."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         timeout = kwargs.pop("timeout")
         max_pages = kwargs.pop("max_pages")
         max_mib = kwargs.pop("max_decompressed")
+        memory_mib = kwargs.pop("max_memory")
         kwargs["limits"] = Limits(timeout=timeout or None, max_pages=max_pages or None,
-                                  max_decompressed=int(max_mib * MiB) or None)
+                                  max_decompressed=int(max_mib * MiB) or None,
+                                  max_memory=int(memory_mib * MiB) or None)
         return func(*args, **kwargs)
 
+    wrapper = click.option(
+        "--max-memory", type=click.FloatRange(min=0), default=DEFAULT_LIMITS.max_memory // MiB,
+        show_default=True, metavar="MIB",
+        help="Memory reading one PDF may take beyond what the program holds ('too_large'; Linux).",
+    )(wrapper)
     wrapper = click.option(
         "--max-decompressed", type=click.FloatRange(min=0), default=DEFAULT_LIMITS.max_decompressed // MiB,
         show_default=True, metavar="MIB",
