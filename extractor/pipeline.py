@@ -31,7 +31,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     """
     from extractor.extract import extract_grids
     from extractor.interpret import interpret
-    from extractor.locate import locate_pages
+    from extractor.locate import iter_layouts
     from extractor.stitch import stitch_tables
 
     path = Path(path)
@@ -40,9 +40,12 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     with open_pdf(path, password=password, limits=limits, warnings=warnings) as pdf:
         n_pages = len(pdf.pages)
         wanted = select_pages(n_pages, pages, limits, warnings)
-        layouts = locate_pages(pdf, wanted, warnings)
+        layouts = []
+        grids = []
+        for layout in iter_layouts(pdf, wanted, warnings):  # page by page: a page's characters are
+            layouts.append(layout)                            # released as soon as its grids are built
+            grids += extract_grids(pdf, [layout], engine, warnings, password=password)
         check_readable(layouts, path.name)
-        grids = extract_grids(pdf, layouts, engine, warnings, password=password)
     tables = stitch_tables(grids, warnings)
     parts = interpret(layouts, tables, warnings)
     return {

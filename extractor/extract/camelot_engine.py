@@ -15,6 +15,7 @@ from camelot; text is placed per character elsewhere.
 
 from __future__ import annotations
 
+import functools
 import logging
 import warnings
 from pathlib import Path
@@ -26,6 +27,7 @@ from extractor.model import BBox
 _AREA_PAD = 0.2  # points around a located region, so float noise does not drop border joints
 
 
+@functools.cache  # one class per process: extract_grids runs page by page
 def _parser_class():
     from extractor.extract.deferred import import_camelot_lattice
 

@@ -7,6 +7,8 @@ long PDF never holds all its pages' objects at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pdfplumber
 
 from extractor.locate.health import text_health
@@ -67,15 +69,20 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
     return layout
 
 
-def locate_pages(pdf: pdfplumber.PDF, pages: list[int] | None, warnings: list[Warning],
-                 settings: TableSettings = DEFAULT_SETTINGS) -> list[PageLayout]:
-    """Layouts of the given 1-based pages (all when None), in page order."""
+def iter_layouts(pdf: pdfplumber.PDF, pages: list[int] | None, warnings: list[Warning],
+                 settings: TableSettings = DEFAULT_SETTINGS) -> Iterator[PageLayout]:
+    """Layouts of the given 1-based pages (all when None), in page order, one page read at a time."""
     numbers = list(range(1, len(pdf.pages) + 1)) if pages is None else sorted(set(pages))
-    layouts = []
     for n in numbers:
         page = pdf.pages[n - 1]
         try:
-            layouts.append(locate_page(page, warnings, settings))
+            layout = locate_page(page, warnings, settings)
         finally:
             page.close()  # flush pdfplumber's per-page object cache
-    return layouts
+        yield layout
+
+
+def locate_pages(pdf: pdfplumber.PDF, pages: list[int] | None, warnings: list[Warning],
+                 settings: TableSettings = DEFAULT_SETTINGS) -> list[PageLayout]:
+    """Layouts of the given 1-based pages (all when None), in page order."""
+    return list(iter_layouts(pdf, pages, warnings, settings))
