@@ -208,6 +208,7 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
             raise
         raise _classify_or_damaged(exc, path, password) from exc
     try:
+        _check_xrefs(pdf.doc, path.name)
         n_pages = len(pdf.pages)
         repaired = _was_repaired(pdf.doc)
         if n_pages == 0:
@@ -220,12 +221,39 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
                                     "was read by scanning it (truncated or damaged?): check the result",
                                     page=None))
     except (ExtractorError, _Deadline, KeyboardInterrupt):
-        pdf.close()
+        _abandon(pdf)
         raise
     except BaseException as exc:  # noqa: BLE001 - reading the page tree or the streams choked on the file
-        pdf.close()
+        _abandon(pdf)
         raise _classify_or_damaged(exc, path, password) from exc
     return pdf
+
+
+def _abandon(pdf: pdfplumber.PDF) -> None:
+    """Close a PDF we refuse. pdfplumber's close() walks every page, which is what may have failed or hung
+    (a page tree of 10^14 claimed objects), so only the file is closed unless the pages are loaded."""
+    try:
+        if hasattr(pdf, "_pages"):
+            pdf.close()
+        elif not pdf.stream_is_external:
+            pdf.stream.close()
+    except Exception:  # noqa: BLE001 - closing a broken file must not hide why it was refused
+        pass
+
+
+def _check_xrefs(doc, name: str) -> None:
+    """Refuse a cross-reference stream that claims far more objects than its data holds (/Size 10^14, found
+    by fuzzing): pdfminer would enumerate every claimed number when it looks for pages."""
+    for xref in getattr(doc, "xrefs", []):
+        ranges, data, entlen = (getattr(xref, "ranges", None), getattr(xref, "data", None),
+                                getattr(xref, "entlen", None))
+        if not ranges or data is None or not entlen:
+            continue
+        held = len(data) // entlen
+        claimed = sum(max(int(n), 0) for _start, n in ranges)
+        if claimed > held + 1024:
+            raise Damaged(f"{name}: damaged PDF: its cross-reference stream claims {claimed} objects but "
+                          f"holds {held}")
 
 
 def _was_repaired(doc) -> bool:

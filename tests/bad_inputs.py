@@ -402,6 +402,12 @@ def make_corpus(folder: str | Path, *, big: bool = True) -> dict[str, BadInput]:
     add("encrypted-user-password", user, None, args=("--password", "user-secret"))
 
     add("zero-pages", zero_pages(f("zero-pages.pdf")), "no_pages")
+
+    compact = compact_pdf(f("compact-xref-stream.pdf"))
+    add("compact", compact, None, note="control: object and cross-reference streams read fine")
+    huge = f("xref-stream-claims-1e14-objects.pdf")
+    huge.write_bytes(compact.read_bytes().replace(b"/Size 9 ", b"/Size 99999999999999 ", 1))
+    add("xref-size", huge, "damaged", note="found by fuzzing: reading it would enumerate 10^14 objects")
     add("scanned", scanned(f("scanned-image-only.pdf")), "no_text_layer")
 
     plain = sample_pdf(f("sample-uncompressed.pdf"), compress=0)

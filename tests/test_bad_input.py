@@ -45,8 +45,8 @@ def corpus(tmp_path_factory) -> dict[str, BadInput]:
 # ------------------------------------------------------------------------------------------------ the guard
 
 OPEN_ERRORS = ["empty", "random", "html", "truncated-10", "truncated-50", "truncated-90", "encrypted-user",
-               "encrypted-user-wrong", "zero-pages", "bomb", "objstm-bomb"]
-OPENS = ["sample", "broken-xref", "encrypted-owner", "encrypted-user-password", "many-rects", "chinese-name",
+               "encrypted-user-wrong", "zero-pages", "bomb", "objstm-bomb", "xref-size"]
+OPENS = ["sample", "compact", "broken-xref", "encrypted-owner", "encrypted-user-password", "many-rects", "chinese-name",
          "scanned"]
 
 
@@ -222,7 +222,7 @@ def _assert_one_line_error(proc: subprocess.CompletedProcess, case: BadInput) ->
 
 CLI_CASES = ["empty", "random", "html", "truncated-10", "truncated-50", "truncated-90", "broken-xref",
              "encrypted-owner", "encrypted-user", "encrypted-user-wrong", "encrypted-user-password",
-             "zero-pages", "scanned", "broken-font", "ocr-scan", "font-widths-bomb", "many-rects", "chinese-name", "bomb", "objstm-bomb",
+             "zero-pages", "compact", "xref-size", "scanned", "broken-font", "ocr-scan", "font-widths-bomb", "many-rects", "chinese-name", "bomb", "objstm-bomb",
              "thousand-pages-limited", "thousand-pages-timeout", "sample"]
 
 
