@@ -27,7 +27,8 @@ pytestmark = pytest.mark.fuzz
 
 FUZZ_SHORT = 150
 FUZZ_LONG = 10_000
-LIMITS = Limits(timeout=20.0, max_pages=5, max_decompressed=64 << 20)
+LIMITS = Limits(timeout=20.0, max_pages=5, max_decompressed=64 << 20, max_memory=512 << 20)
+PEAK_RSS_MB = 1500  # what the fuzzing process may reach at most (the memory limit above, plus the program)
 REPO = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"^[a-z_]+$")
 
@@ -140,15 +141,20 @@ def test_mutated_pdfs_give_a_result_or_a_clean_error(request, tmp_path, capsys):
         assert elapsed < LIMITS.timeout + 10, f"{name}: took {elapsed:.1f} s, past the time limit"
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
 
+    import resource
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.monotonic()
     run()
     elapsed = time.monotonic() - start
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(outcomes.values())
     with capsys.disabled():
         print(f"\nfuzz: {total} mutated PDFs in {elapsed:.1f} s ({total / max(elapsed, 1e-9):.1f}/s, "
-              f"slowest {slowest[0]:.2f} s): " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())),
+              f"slowest {slowest[0]:.2f} s, peak RSS {rss_after:.0f} MB): " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())),
               file=sys.stderr)
     assert total >= n * 0.9
+    assert rss_after <= max(rss_before, PEAK_RSS_MB), f"peak memory {rss_after:.0f} MB while fuzzing"
 
 
 def test_mutated_pdfs_on_the_command_line_print_one_line_each(tmp_path):
