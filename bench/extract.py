@@ -16,6 +16,7 @@ it varies less with other processes' load; the targets are on wall time.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -27,6 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 PY = sys.executable
+# As installed for users: Python caches bytecode. (This machine's sessions set PYTHONDONTWRITEBYTECODE, so
+# the editable extractor package, unlike pip-installed camelot and pdfplumber, would be recompiled from
+# source in every process.)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 TOOLS = {
     "extractor": lambda pdf: [str(Path(PY).with_name("extractor")), "extract", str(pdf), "-o",
@@ -60,7 +65,7 @@ def time_one(tool: str, pdf: Path) -> tuple[float, float]:
     """Wall and CPU time of one fresh process on one PDF. A failing PDF still counts its time."""
     cpu = _children_cpu()
     start = time.perf_counter()
-    subprocess.run(TOOLS[tool](pdf), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(TOOLS[tool](pdf), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
     return time.perf_counter() - start, _children_cpu() - cpu
 
 
