@@ -20,10 +20,11 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
-BROKEN_FONT = REAL / "broken-font-encoding.pdf"
-OCR_SCAN = REAL / "scanned-with-ocr-layer.pdf"
-TAIWAN_392 = REAL / "taiwan-interior-ministry-budget-392pp.pdf"
+from corpus import REAL_CORPUS_DIR, TAIWAN
+
+BROKEN_FONT = REAL_CORPUS_DIR / "broken-font-encoding.pdf"
+OCR_SCAN = REAL_CORPUS_DIR / "scanned-with-ocr-layer.pdf"
+TAIWAN_392 = REAL_CORPUS_DIR / TAIWAN
 
 GiB = 1 << 30
 

@@ -16,16 +16,13 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "fuzz: byte-mutation fuzzing of the PDF reader (long run: --fuzz-long)")
 
 
-# --- shared paths (samples/, golden/, the real corpus) ------------------------------------------------------
+# --- shared paths (samples/, golden/, the real corpus): fixtures over tests/corpus.py's constants ---------
 
 from pathlib import Path as _Path
 
 import pytest as _pytest
 
-REPO_ROOT = _Path(__file__).resolve().parents[1]
-SAMPLES_DIR = REPO_ROOT / "samples"
-GOLDEN_DIR = REPO_ROOT / "golden"
-REAL_CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus" / "real"
+from corpus import GOLDEN_DIR, REAL_CORPUS_DIR, REPO_ROOT, SAMPLES_DIR  # noqa: E402
 
 
 @_pytest.fixture(scope="session")

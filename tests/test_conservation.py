@@ -8,30 +8,18 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pdfplumber
 import pytest
 
+from corpus import every_pdf_pages_param
 from extractor.extract import extract_grids
 from extractor.locate import locate_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
-SAMPLES = ROOT / "samples"
-TAIWAN = "taiwan-interior-ministry-budget-392pp.pdf"
 # The whole 392-page book takes ~35 s (pdfplumber engine, measured on 2 shared cores): too slow for the unit
 # suite, so the test reads a range with continued tables; the benchmark runs the whole book.
 TAIWAN_PAGES = list(range(1, 61))
 SLACK = 1.0  # points: a character centre this close outside the outer ruling still belongs to the table
-
-
-def _pdfs():
-    out = [pytest.param(p, None, id=p.name) for p in sorted(SAMPLES.glob("*.pdf"))]
-    if REAL.is_dir():
-        for p in sorted(REAL.glob("*.pdf")):
-            out.append(pytest.param(p, TAIWAN_PAGES if p.name == TAIWAN else None, id=p.name))
-    return out
 
 
 def _letters(text: str) -> Counter:
@@ -46,7 +34,7 @@ def _printed_inside(page, bbox) -> Counter:
     return _letters(text)
 
 
-@pytest.mark.parametrize("path, pages", _pdfs())
+@pytest.mark.parametrize("path, pages", every_pdf_pages_param(TAIWAN_PAGES))
 def test_every_character_in_a_table_lands_in_one_cell(path, pages):
     warnings = []
     with pdfplumber.open(path) as pdf:

@@ -9,19 +9,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from corpus import TAIWAN, golden_files, real_pdfs, sample_pdfs
 from extractor.errors import ExtractorError
 from extractor.pipeline import extract_pdf
 from extractor.schema import validation_errors
 from extractor.write.json_out import write_json
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
-GOLDEN = sorted((ROOT / "golden").glob("*.json"))
-REAL_DIR = ROOT.parent / "shared" / "corpus" / "real"
-REAL = sorted(REAL_DIR.glob("*.pdf")) if REAL_DIR.is_dir() else []
+SAMPLES = sample_pdfs()
+GOLDEN = golden_files()
+REAL = real_pdfs()
 
 # The 392-page book is read in part: the schema is about shapes, and the whole book takes minutes.
-PAGES = {"taiwan-interior-ministry-budget-392pp.pdf": list(range(1, 41))}
+PAGES = {TAIWAN: list(range(1, 41))}
 # Unreadable text layers are reported as errors by design (the bad-input work decides which).
 REFUSED = {"garbled_text", "no_text_layer"}
 

@@ -12,17 +12,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from corpus import REPO_ROOT, SAMPLES_DIR, SHANGHAI_WANLI_2023, sample_pairs
 from extractor.cli import cli
 from extractor.golden import compare
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-GOLDEN = ROOT / "golden"
-SCHEMA = json.loads((ROOT / "extractor" / "schema.json").read_text(encoding="utf-8"))
-SHANGHAI = ROOT.parent / "shared" / "corpus" / "real" / "shanghai-wanli-2023-budget-with-performance-tables.pdf"
+SCHEMA = json.loads((REPO_ROOT / "extractor" / "schema.json").read_text(encoding="utf-8"))
 
-PAIRS = [(pdf, GOLDEN / f"{pdf.stem}.json") for pdf in sorted(SAMPLES.glob("*.pdf"))
-         if (GOLDEN / f"{pdf.stem}.json").exists()]
+PAIRS = sample_pairs()
 ENGINES = ["camelot", "pdfplumber"]
 
 _cache: dict[tuple[str, str], dict] = {}
@@ -53,16 +49,16 @@ def test_output_validates_against_the_schema(pdf):
     jsonschema.validate(extracted(pdf, "camelot"), SCHEMA)
 
 
-@pytest.mark.skipif(not SHANGHAI.exists(), reason="real corpus not present")
+@pytest.mark.skipif(not SHANGHAI_WANLI_2023.exists(), reason="real corpus not present")
 def test_real_pdf_output_validates_against_the_schema():
     from extractor.pipeline import extract_pdf
 
-    jsonschema.validate(extract_pdf(SHANGHAI, pages=[30, 31, 34]), SCHEMA)
+    jsonschema.validate(extract_pdf(SHANGHAI_WANLI_2023, pages=[30, 31, 34]), SCHEMA)
 
 
 # ------------------------------------------------------------------------------------------- the command
 
-SEED = SAMPLES / "seed.pdf"
+SEED = SAMPLES_DIR / "seed.pdf"
 needs_seed = pytest.mark.skipif(not SEED.exists(), reason="samples/seed.pdf not generated yet")
 
 
@@ -123,8 +119,8 @@ def test_no_traceback_without_debug_and_one_with_it(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 truncated")
     run = [sys.executable, "-m", "extractor"]
-    plain = subprocess.run(run + ["extract", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    plain = subprocess.run(run + ["extract", str(bad)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert plain.returncode == 1 and "Traceback" not in plain.stderr
     assert plain.stderr.startswith(f"extractor: {bad}: ") and plain.stderr.count("\n") == 1
-    debug = subprocess.run(run + ["--debug", "extract", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    debug = subprocess.run(run + ["--debug", "extract", str(bad)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert debug.returncode != 0 and "Traceback" in debug.stderr

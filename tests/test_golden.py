@@ -14,12 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 import extractor.pipeline
+from corpus import sample_pairs
 from extractor.cli import cli
 from extractor.golden import compare
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-GOLDEN = ROOT / "golden"
 
 
 def _value(raw, op=None, number=None, unit=None, text=None):
@@ -221,8 +218,7 @@ def test_check_without_samples_is_a_usage_error(tmp_path):
 # ---------------------------------------------------------------- the regression check itself
 
 def _sample_pairs():
-    pairs = [(pdf, GOLDEN / f"{pdf.stem}.json") for pdf in sorted(SAMPLES.glob("*.pdf"))]
-    return [pytest.param(pdf, gold, id=pdf.stem) for pdf, gold in pairs if gold.exists()]
+    return [pytest.param(pdf, gold, id=pdf.stem) for pdf, gold in sample_pairs()]
 
 
 @pytest.mark.parametrize("pdf, gold", _sample_pairs() or [pytest.param(None, None, id="no-samples")])

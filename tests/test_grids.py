@@ -8,18 +8,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from corpus import REAL_CORPUS_DIR, SHANGHAI_WANLI_2023, TAIWAN, every_pdf_pages_param, needs_real, sample_pdfs
 from extractor.extract import extract_grids
 from extractor.extract.lattice import from_cell_boxes, from_open_sides
 from extractor.locate import locate_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
-SAMPLES = ROOT / "samples"
-WANLI23 = REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf"
-TAIWAN = "taiwan-interior-ministry-budget-392pp.pdf"
 TAIWAN_PAGES = tuple(range(1, 21))  # the whole book takes ~30 s an engine: a page range is enough here
-
-needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="real corpus (../shared/corpus/real) not present")
 
 
 @lru_cache(maxsize=None)
@@ -31,15 +25,7 @@ def grids(path: Path, engine: str, pages: tuple[int, ...] | None = None):
     return found, warnings
 
 
-def _pdfs():
-    out = [pytest.param(p, None, id=p.name) for p in sorted(SAMPLES.glob("*.pdf"))]
-    if REAL.is_dir():
-        for p in sorted(REAL.glob("*.pdf")):
-            out.append(pytest.param(p, TAIWAN_PAGES if p.name == TAIWAN else None, id=p.name))
-    return out
-
-
-@pytest.mark.parametrize("path, pages", _pdfs())
+@pytest.mark.parametrize("path, pages", every_pdf_pages_param(TAIWAN_PAGES))
 def test_both_engines_give_the_same_cells(path, pages):
     a, wa = grids(path, "pdfplumber", pages)
     b, wb = grids(path, "camelot", pages)
@@ -55,7 +41,7 @@ def test_both_engines_give_the_same_cells(path, pages):
 @pytest.mark.parametrize("engine", ["pdfplumber", "camelot"])
 def test_shanghai_project_table_cells_as_printed(engine):
     # Read off the rendered page 31 (pdftoppm -r 100): 财政项目支出绩效目标填报表, borders drawn as filled rects.
-    found, warnings = grids(WANLI23, engine, (31,))
+    found, warnings = grids(SHANGHAI_WANLI_2023, engine, (31,))
     assert warnings == []
     (g,) = found
     assert (len(g.rows), len(g.rows[0])) == (17, 8)
@@ -75,7 +61,7 @@ def test_shanghai_project_table_cells_as_printed(engine):
 @needs_real
 def test_long_shrunk_table_on_one_page():
     # page 34: one project over 55 rows; 一级指标 产出指标 covers 23 rows, 效益指标 14, 满意度指标 6
-    (g,), _ = grids(WANLI23, "pdfplumber", (34,))
+    (g,), _ = grids(SHANGHAI_WANLI_2023, "pdfplumber", (34,))
     assert len(g.rows) == 55
     assert (12, 1, 23, 1) in g.spans and (35, 1, 14, 1) in g.spans and (49, 1, 6, 1) in g.spans
     assert g.rows[54][3] == "党员群众满意度" and g.rows[54][6] == "党员群众满意度不少于80%"
@@ -83,7 +69,7 @@ def test_long_shrunk_table_on_one_page():
 
 @needs_real
 def test_caption_holds_the_lines_above_the_table():
-    (g,), _ = grids(WANLI23, "pdfplumber", (10,))
+    (g,), _ = grids(SHANGHAI_WANLI_2023, "pdfplumber", (10,))
     assert [ln.text for ln in g.caption] == ["2023年部门财务收支预算总表", "编制部门：上海市普陀区人民政府万里街道办事处",
                                              "单位：元"]
 
@@ -92,7 +78,7 @@ def test_caption_holds_the_lines_above_the_table():
 def test_empty_table_is_kept_by_both_engines():
     # page 24 prints an empty 功能分类 table (本表为空表); camelot's own whitespace gate would drop it
     for engine in ("pdfplumber", "camelot"):
-        (g,), _ = grids(WANLI23, engine, (24,))
+        (g,), _ = grids(SHANGHAI_WANLI_2023, engine, (24,))
         assert len(g.rows) == 16 and all(v in ("", None) for row in g.rows[3:15] for v in row)
         assert g.rows[15] == ["合计", None, None, None, "", "", ""]
 
@@ -124,8 +110,8 @@ def test_an_l_shaped_opening_is_not_one_cell():
     assert sorted(lat.cells) == [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]
 
 
-@pytest.mark.parametrize("path", [p for p in sorted(SAMPLES.glob("*.pdf"))[:3]]
-                         + ([WANLI23] if REAL.is_dir() else []), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sample_pdfs()[:3]
+                         + ([SHANGHAI_WANLI_2023] if REAL_CORPUS_DIR.is_dir() else []), ids=lambda p: p.name)
 def test_camelot_on_located_ruling_equals_camelot_reparsing_the_page(path):
     # the default feeds camelot's vector lattice the ruling locate read; reparse=True lets camelot read the
     # pages itself as read_pdf does: the grids must not differ
@@ -142,7 +128,7 @@ def test_camelot_on_located_ruling_equals_camelot_reparsing_the_page(path):
 def test_open_sided_table_is_read_whole_and_an_org_chart_is_no_table():
     # Taiwan p100 (歲出計畫提要及分支計畫概況表): no left/right border lines; the 說明 column is part of the table.
     # p11: the ministry's org chart, boxes joined by connector lines: not a table.
-    found, _ = grids(REAL / TAIWAN, "pdfplumber", (11, 100))
+    found, _ = grids(REAL_CORPUS_DIR / TAIWAN, "pdfplumber", (11, 100))
     assert [g.page for g in found] == [100]
     g = found[0]
     assert g.rows[0][0] == "工作計畫名稱及編號" and g.rows[0][-1] == "1,006,592"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from conftest import GOLDEN_DIR, SAMPLES_DIR
+from corpus import GOLDEN_DIR, SAMPLES_DIR
 
 LO = sorted(p.stem for p in SAMPLES_DIR.glob("lo-*.pdf"))
 WS = re.compile(r"\s+")
@@ -185,7 +185,7 @@ def test_golden_is_the_model_of_the_committed_pdf(name):
     gives the committed golden file, so PDF, model and golden cannot drift apart."""
     import sys
 
-    from conftest import REPO_ROOT
+    from corpus import REPO_ROOT
 
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))

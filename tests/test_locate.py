@@ -8,17 +8,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from corpus import REAL_CORPUS_DIR, SAMPLES_DIR, SHANGHAI_WANLI_2023, TAIWAN, needs_real
 from extractor.locate import DEFAULT_SETTINGS, locate_pages
 from extractor.locate.health import repeated_share
 from extractor.locate.lines import text_lines
 from extractor.locate.ruling import ruling_edges
 from extractor.model import Char
-
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
-SAMPLES = ROOT / "samples"
-
-needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="real corpus (../shared/corpus/real) not present")
 
 
 @lru_cache(maxsize=None)
@@ -37,21 +32,21 @@ def texts(layout):
 
 @needs_real
 def test_broken_font_map_is_reported_and_its_text_not_passed_on():
-    layouts, warnings = located(REAL / "broken-font-encoding.pdf")
+    layouts, warnings = located(REAL_CORPUS_DIR / "broken-font-encoding.pdf")
     assert [(w.code, w.page) for w in warnings] == [("garbled_text", 1)]
     assert layouts[0].garbled and layouts[0].lines == [] and layouts[0].table_regions == []
 
 
 @needs_real
 def test_ocr_layer_over_scanned_pages_is_not_trusted():
-    layouts, warnings = located(REAL / "scanned-with-ocr-layer.pdf")
+    layouts, warnings = located(REAL_CORPUS_DIR / "scanned-with-ocr-layer.pdf")
     assert [(w.code, w.page) for w in warnings] == [("garbled_text", n) for n in range(1, 7)]
     assert all(lay.garbled and not lay.lines for lay in layouts)
 
 
 @needs_real
 def test_image_only_cover_has_no_text_layer():
-    layouts, warnings = located(REAL / "taiwan-interior-ministry-budget-392pp.pdf", (1, 2))
+    layouts, warnings = located(REAL_CORPUS_DIR / TAIWAN, (1, 2))
     assert [(w.code, w.page) for w in warnings] == [("no_text_layer", 1)]
     assert not layouts[0].has_text and layouts[1].has_text and layouts[1].lines
 
@@ -59,7 +54,7 @@ def test_image_only_cover_has_no_text_layer():
 @needs_real
 def test_page_holding_only_an_empty_ruled_row_is_not_a_missing_text_layer():
     # putuo final accounts, page 14: one empty row of the table from page 13, no characters at all
-    layouts, warnings = located(REAL / "shanghai-putuo-finance-2024-final-accounts.pdf", (14,))
+    layouts, warnings = located(REAL_CORPUS_DIR / "shanghai-putuo-finance-2024-final-accounts.pdf", (14,))
     assert warnings == []
     assert len(layouts[0].table_regions) == 1
 
@@ -108,16 +103,16 @@ def test_text_lines_split_a_wide_gap_and_keep_word_spaces():
 
 @needs_real
 def test_headings_and_unit_lines_above_the_budget_tables():
-    layouts, _ = located(REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf", (10, 12))
+    layouts, _ = located(SHANGHAI_WANLI_2023, (10, 12))
     p10, p12 = layouts
     assert texts(p10)[:3] == ["2023年部门财务收支预算总表", "编制部门：上海市普陀区人民政府万里街道办事处", "单位：元"]
     assert len(p10.table_regions) == 1 and p10.lines[0].top < p10.table_regions[0][1]
     assert texts(p12) == []  # a continuation page: the table alone
 
 
-@pytest.mark.skipif(not (SAMPLES / "seed.pdf").exists(), reason="samples/seed.pdf not generated yet")
+@pytest.mark.skipif(not (SAMPLES_DIR / "seed.pdf").exists(), reason="samples/seed.pdf not generated yet")
 def test_seed_project_headings_unit_line_and_toc():
-    layouts, warnings = located(SAMPLES / "seed.pdf")
+    layouts, warnings = located(SAMPLES_DIR / "seed.pdf")
     assert warnings == []
     by_page = {lay.number: texts(lay) for lay in layouts}
     assert by_page[9][:3] == ["1. 法律顾问绩效目标表", "133001 承德高新技术产业开发区城市管理综合行政执法局本级",
@@ -128,6 +123,6 @@ def test_seed_project_headings_unit_line_and_toc():
 
 @needs_real
 def test_locate_reads_a_page_range_only():
-    layouts, _ = located(REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf", (31, 35))
+    layouts, _ = located(SHANGHAI_WANLI_2023, (31, 35))
     assert [lay.number for lay in layouts] == [31, 35]
     assert all(len(lay.regions[0].chars) > 100 for lay in layouts)

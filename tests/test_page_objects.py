@@ -12,25 +12,15 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from corpus import TAIWAN, every_pdf_param
 from extractor.locate.objects import read_objects
-
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
-TAIWAN = "taiwan-interior-ministry-budget-392pp.pdf"
-
-
-def _pdfs():
-    out = [pytest.param(p, id=p.name) for p in sorted((ROOT / "samples").glob("*.pdf"))]
-    if REAL.is_dir():
-        out += [pytest.param(p, id=p.name) for p in sorted(REAL.glob("*.pdf"))]
-    return out
 
 
 def _box(o: dict) -> tuple:
     return (o["x0"], o["top"], o["x1"], o["bottom"])
 
 
-@pytest.mark.parametrize("pdf_path", _pdfs())
+@pytest.mark.parametrize("pdf_path", every_pdf_param())
 def test_read_objects_equals_pdfplumber(pdf_path: Path) -> None:
     with pdfplumber.open(pdf_path) as pdf:
         pages = pdf.pages[140:160] if pdf_path.name == TAIWAN else pdf.pages  # pages with tables and figures

@@ -13,12 +13,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from conftest import GOLDEN_DIR, REPO_ROOT, SAMPLES_DIR
+from corpus import GOLDEN_DIR, REPO_ROOT, SAMPLES_DIR, golden_files
 
 if str(REPO_ROOT) not in sys.path:  # samples.generate lives at the repo root, outside the package
     sys.path.insert(0, str(REPO_ROOT))
 
-GOLDEN = sorted(GOLDEN_DIR.glob("*.json"))
+GOLDEN = golden_files()
 PAIRED = [g for g in GOLDEN if (SAMPLES_DIR / f"{g.stem}.pdf").exists()]
 SCHEMA = REPO_ROOT / "extractor" / "schema.json"
 WS = re.compile(r"\s+")

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from corpus import SHANGHAI_WANLI_2023
+
 HERE = Path(__file__).parent
-PDF = HERE.parent.parent / "shared" / "corpus" / "real" / "shanghai-wanli-2023-budget-with-performance-tables.pdf"
+PDF = SHANGHAI_WANLI_2023
 TRUTH = json.loads((HERE / "data" / "shanghai-2023-projects.json").read_text(encoding="utf-8"))
 
 pytestmark = pytest.mark.skipif(not PDF.exists(), reason="real corpus not present (../shared/corpus/real)")

@@ -13,13 +13,10 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from corpus import SAMPLES_DIR, SHANGHAI_WANLI_2023, golden_files
 from extractor.cli import cli
 from extractor.guard import open_pdf
 from extractor.show import CELL, LEGEND_HEIGHT, page_grids, render_page
-
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
-SHANGHAI = REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf"
 
 COLS = [72.0, 172.0, 272.0, 372.0]  # x of the vertical lines
 ROWS = [100.0, 130.0, 160.0, 190.0]  # top of the horizontal lines (pdfplumber's top-down measure)
@@ -107,7 +104,7 @@ def test_cli_writes_png_and_rejects_a_missing_page(ruled_pdf, tmp_path):
     assert "Traceback" not in result.output
 
 
-SEED = ROOT / "samples" / "seed.pdf"
+SEED = SAMPLES_DIR / "seed.pdf"
 
 
 def _edges_off_the_lines(grid, image) -> list:
@@ -134,8 +131,8 @@ def _edges_off_the_lines(grid, image) -> list:
 
 @pytest.mark.parametrize("pdf, page_no, min_cells", [
     # Shanghai page 34: one long table shrunk onto the page, borders drawn as thin filled rectangles.
-    pytest.param(SHANGHAI, 34, 100, id="shanghai-p34",
-                 marks=pytest.mark.skipif(not SHANGHAI.exists(), reason="real corpus not present")),
+    pytest.param(SHANGHAI_WANLI_2023, 34, 100, id="shanghai-p34",
+                 marks=pytest.mark.skipif(not SHANGHAI_WANLI_2023.exists(), reason="real corpus not present")),
     # seed sample page 9 (printed page number 7): the first project table, 法律顾问.
     pytest.param(SEED, 9, 60, id="seed-p9",
                  marks=pytest.mark.skipif(not SEED.exists(), reason="samples/seed.pdf not generated yet")),
@@ -153,7 +150,7 @@ def test_grid_runs_along_printed_lines(pdf, page_no, min_cells, engine):
     assert not misses, f"{len(misses)} cell edges off the printed lines, e.g. {misses[:3]}"
 
 
-GOLDEN = sorted((ROOT / "golden").glob("*.json"))
+GOLDEN = golden_files()
 
 
 @pytest.mark.parametrize("gold", [pytest.param(g, id=g.stem) for g in GOLDEN]
@@ -165,7 +162,7 @@ def test_every_sample_table_page_is_drawn_on_its_lines(gold):
     import json
 
     doc = json.loads(gold.read_text(encoding="utf-8"))
-    pdf_path = ROOT / "samples" / doc["source"]["file"]
+    pdf_path = SAMPLES_DIR / doc["source"]["file"]
     pages = sorted({part["page"] for table in doc["tables"] for part in table["parts"]})
     with open_pdf(pdf_path) as pdf:
         for page_no in pages:

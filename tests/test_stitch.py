@@ -13,17 +13,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from corpus import REAL_CORPUS_DIR, SHANGHAI_WANLI_2023, TAIWAN, needs_real, sample_pairs
 from extractor.extract import extract_grids
 from extractor.locate import locate_pages
 from extractor.model import Grid, TextLine
 from extractor.stitch import stitch_tables
-
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "corpus" / "real"
-SAMPLES = ROOT / "samples"
-GOLDEN = ROOT / "golden"
-
-needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="real corpus (../shared/corpus/real) not present")
 
 
 @lru_cache(maxsize=None)
@@ -37,11 +31,9 @@ def tables(path: Path, engine: str = "pdfplumber"):
 
 def _golden_cases():
     out = []
-    for g in sorted(GOLDEN.glob("*.json")):
-        pdf = SAMPLES / (g.stem + ".pdf")
-        if pdf.exists():
-            for engine in ("pdfplumber", "camelot"):
-                out.append(pytest.param(pdf, g, engine, id=f"{g.stem}-{engine}"))
+    for pdf, g in sample_pairs():
+        for engine in ("pdfplumber", "camelot"):
+            out.append(pytest.param(pdf, g, engine, id=f"{g.stem}-{engine}"))
     return out
 
 
@@ -68,7 +60,7 @@ def _find(ts, pages):
 @needs_real
 def test_wanli_2025_expenditure_table_over_five_pages():
     # 2025年部门支出预算总表: p14 3 header + 12 rows, p15-17 18 rows each (no header), p18 the 合计 row alone
-    ts, _ = tables(REAL / "shanghai-wanli-2025-budget.pdf")
+    ts, _ = tables(REAL_CORPUS_DIR / "shanghai-wanli-2025-budget.pdf")
     t = _find(ts, [14, 15, 16, 17, 18])
     assert t.n_rows == 3 + 12 + 18 * 3 + 1
     assert t.rows[-1][0] == "合计" and t.row_pages[-1] == 18
@@ -78,7 +70,7 @@ def test_wanli_2025_expenditure_table_over_five_pages():
 @needs_real
 def test_finance_bureau_functional_table_drops_the_repeated_header():
     # 一般公共预算支出功能分类预算表: p13 3 header + 14 rows; p14 repeats the 3 header rows, then 10 rows
-    ts, _ = tables(REAL / "shanghai-finance-bureau-2025-budget.pdf")
+    ts, _ = tables(REAL_CORPUS_DIR / "shanghai-finance-bureau-2025-budget.pdf")
     t = _find(ts, [13, 14])
     assert t.n_rows == 3 + 14 + 10
     assert [r[0] for r in t.rows].count("项目") == 1
@@ -88,7 +80,7 @@ def test_finance_bureau_functional_table_drops_the_repeated_header():
 @needs_real
 def test_putuo_final_accounts_table_with_an_empty_row_run_over():
     # 财政拨款收入支出决算总表: p12 2 header + 13 rows, p13 19 rows (no header, no title), p14 one empty row
-    ts, _ = tables(REAL / "shanghai-putuo-finance-2024-final-accounts.pdf")
+    ts, _ = tables(REAL_CORPUS_DIR / "shanghai-putuo-finance-2024-final-accounts.pdf")
     t = _find(ts, [12, 13, 14])
     assert t.n_rows == 2 + 13 + 19 + 1
     assert t.rows[33][0] == "总计"
@@ -96,7 +88,7 @@ def test_putuo_final_accounts_table_with_an_empty_row_run_over():
 
 @needs_real
 def test_separate_tables_on_consecutive_pages_stay_separate():
-    ts, _ = tables(REAL / "shanghai-wanli-2023-budget-with-performance-tables.pdf")
+    ts, _ = tables(SHANGHAI_WANLI_2023)
     pages = [[p.page for p in t.parts] for t in ts]
     for n in (24, 25, 31, 32, 33, 34, 35):  # each with its own title (or title row) above
         assert [n] in pages
@@ -202,7 +194,7 @@ def test_taiwan_work_plan_tables_are_joined_per_plan():
     # 歲出計畫提要及分支計畫概況表: one work plan per table, its pages marked (0801)-088 … with the plan's
     # name and amount repeated in the first row of every page (read off pages 90-107)
     warnings = []
-    with pdfplumber.open(REAL / "taiwan-interior-ministry-budget-392pp.pdf") as pdf:
+    with pdfplumber.open(REAL_CORPUS_DIR / TAIWAN) as pdf:
         grids = extract_grids(pdf, locate_pages(pdf, list(range(90, 108)), warnings), "pdfplumber", warnings)
     ts = stitch_tables(grids, warnings)
     assert [[p.page for p in t.parts] for t in ts] == [[90, 91, 92, 93], [94, 95, 96],

@@ -18,13 +18,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from corpus import golden_files
 from extractor.write.atomic import atomic_write
 from extractor.write.csv_out import write_csv
 from extractor.write.json_out import write_json
 from extractor.write.xlsx_out import write_xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = sorted((ROOT / "golden").glob("*.json"))
+GOLDEN = golden_files()
 
 
 def _value(raw, op=None, number=None, unit=None, text=None, upper=None):
