@@ -74,25 +74,14 @@ def is_known_label(text: str | None) -> bool:
     return is_strong_label(s) or bool(OTHER_LABEL.fullmatch(s))
 
 
+# Indicator header cells, in the order they are tried (the first pattern that matches names the column).
+INDICATOR_COLUMNS = (("level1", LEVEL1), ("level2", LEVEL2), ("level3", LEVEL3), ("basis", BASIS),
+                     ("description", DESCRIPTION), ("op", OP_COLUMN), ("unit", UNIT_COLUMN), ("value", VALUE_COLUMN))
+
+
 def indicator_field(text: str | None) -> str | None:
     """The indicator column a header cell names, or None."""
     s = squeeze(text)
     if not s:
         return None
-    if LEVEL1.fullmatch(s):
-        return "level1"
-    if LEVEL2.fullmatch(s):
-        return "level2"
-    if LEVEL3.fullmatch(s):
-        return "level3"
-    if BASIS.fullmatch(s):
-        return "basis"
-    if DESCRIPTION.fullmatch(s):
-        return "description"
-    if OP_COLUMN.fullmatch(s):
-        return "op"
-    if UNIT_COLUMN.fullmatch(s):
-        return "unit"
-    if VALUE_COLUMN.fullmatch(s):
-        return "value"
-    return None
+    return next((field for field, pattern in INDICATOR_COLUMNS if pattern.fullmatch(s)), None)
