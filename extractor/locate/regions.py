@@ -9,6 +9,7 @@ columns while camelot reads the whole table. The finder gets the region's lines 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pdfplumber
@@ -62,9 +63,15 @@ def ruling_clusters(edges: list[Edge], tol: float) -> list[list[Edge]]:
         return i
 
     crossings = [0] * len(parent)
+    # Vertical edges sorted by x, so each horizontal edge visits only those within its x-range: thousands
+    # of tiny ruling rectangles cost n log n, not n² (6,000 rectangles took 18 s a page).
+    by_x = sorted(range(len(vs)), key=lambda j: vs[j]["x0"])
+    xs = [vs[j]["x0"] for j in by_x]
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
-            if h["x0"] - tol <= v["x0"] <= h["x1"] + tol and v["top"] - tol <= h["top"] <= v["bottom"] + tol:
+        for k in range(bisect_left(xs, h["x0"] - tol), bisect_right(xs, h["x1"] + tol)):
+            j = by_x[k]
+            v = vs[j]
+            if v["top"] - tol <= h["top"] <= v["bottom"] + tol:
                 a, b = find(i), find(len(hs) + j)
                 if a != b:
                     parent[a] = b
