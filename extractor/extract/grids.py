@@ -79,6 +79,11 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                 warnings.append(Warning("conservation_failed", f"page {layout.number}: {len(placed.lost)} of "
                                         f"{placed.n_chars} characters in the ruled area fell in no cell of the "
                                         f"{engine} grid ({sample!r}…)", layout.number))
+            if placed.stacked:
+                warnings.append(Warning("stacked_values", f"page {layout.number}: {placed.stacked} cell(s) hold "
+                                        "several numbers on separate lines (a table without row rules); their "
+                                        "lines are joined into one text, so read those cells from the page",
+                                        layout.number))
             grids.append(grid)
         if layout.regions and grids and grids[-1].page == layout.number:
             bottom = grids[-1].bbox[3]

@@ -15,11 +15,7 @@ from extractor.locate.lines import group_rows, join_chars
 from extractor.locate.settings import TableSettings
 from extractor.model import Char
 
-try:
-    from extractor.normalize.text import clean_cell
-except ImportError:  # until the normalizer lands: strip each line and join with nothing (CJK rule)
-    def clean_cell(text: str) -> str:
-        return "".join(part.strip() for part in text.split("\n")).strip()
+from extractor.normalize.text import clean_cell, is_number_line
 
 # A character whose centre is this close outside the outer ruling still belongs to the border cell
 # (engines place the outer line up to a snapping tolerance apart).
@@ -32,13 +28,22 @@ class Placement:
     spans: list[Span]  # merged cells only (rowspan or colspan > 1)
     n_chars: int
     lost: list[Char]
+    stacked: int = 0  # cells holding several numbers on separate lines, joined into one text
+
+
+def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
+    return [join_chars(row, settings) for row in group_rows(chars, settings)]
 
 
 def cell_text(chars: list[Char], settings: TableSettings) -> str:
-    if not chars:
-        return ""
-    lines = [join_chars(row, settings) for row in group_rows(chars, settings)]
-    return clean_cell("\n".join(lines))
+    return clean_cell("\n".join(_lines(chars, settings))) if chars else ""
+
+
+def holds_stacked_numbers(lines: list[str]) -> bool:
+    """Several lines that are each a whole number (or a dash for none): a column of values in one ruled
+    cell (tables without row rules), not one wrapped text. Joined by the cell-text rules they run together
+    (`1,786` + `1,786` -> `1,7861,786`), so the reader must be told."""
+    return sum(map(is_number_line, lines)) >= 2
 
 
 def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) -> Placement:
@@ -56,7 +61,10 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
             continue
         content[owners[slot[0]][slot[1]]].append(ch)
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
+    stacked = 0
     for cell, cs in content.items():
-        rows[cell[0]][cell[1]] = cell_text(cs, settings)
+        lines = _lines(cs, settings) if cs else []
+        rows[cell[0]][cell[1]] = clean_cell("\n".join(lines)) if lines else ""
+        stacked += len(lines) > 1 and holds_stacked_numbers(lines)
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]
-    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost)
+    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_cell", "squeeze_spaces"]
+__all__ = ["clean_cell", "is_number_line", "squeeze_spaces"]
 
 # CJK Radicals Supplement (U+2E80–U+2EFF): NFKC maps only two of them, so the ones that stand for a whole
 # character are listed by hand (checked against their Unicode names, e.g. U+2ED3 C-SIMPLIFIED LONG -> 长).
@@ -48,6 +48,8 @@ _LINE_BREAK = re.compile(r"\s*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])\s*")
 _LATIN_WORD_END = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]+$")
 _LATIN_WORD_START = re.compile(r"^[A-Za-z]+(?![0-9A-Za-z])")
 _SPACES = re.compile(r"\s+")
+# A printed line that is one whole amount: 1,786 / -12 / 59.097 / (1,234) / a dash standing for none.
+_NUMBER_LINE = re.compile(r"\s*(?:[-−]?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[-−]?\d+(?:\.\d+)?|[-−–—－])\s*")
 
 
 def _fold(text: str) -> str:
@@ -98,6 +100,11 @@ def clean_cell(text: str) -> str:
             or "\x0c" in text or "\x85" in text:
         text = _join_lines(text)
     return text.strip()
+
+
+def is_number_line(line: str) -> bool:
+    """Is this printed line one whole amount or a dash (`1,786`, `-12`, `-`), with nothing else on it?"""
+    return _NUMBER_LINE.fullmatch(line) is not None
 
 
 def squeeze_spaces(text: str) -> str:

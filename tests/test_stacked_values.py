@@ -1,0 +1,50 @@
+"""A column of amounts printed in one ruled cell (tables without row rules) is reported, never silently
+run together into one number (`1,786` + `1,786` -> `1,7861,786`)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from corpus import REAL_CORPUS_DIR, SAMPLES_DIR, TAIWAN
+from extractor.extract.place import holds_stacked_numbers
+from extractor.normalize.text import is_number_line
+
+
+@pytest.mark.parametrize("line", ["1,786", "278,856", "-12", "382", "59.5", "-", "－", "(1,234)", " 9,785 "])
+def test_number_lines(line):
+    assert is_number_line(line)
+
+
+@pytest.mark.parametrize("line", ["≥90%", "25%", "7595500.", "13081124P003DDG1000", "1,78", "3月底", "合计", ""])
+def test_not_number_lines(line):
+    assert not is_number_line(line)
+
+
+@pytest.mark.parametrize("lines, stacked", [
+    (["1,786", "1,786", "-"], True),              # Taiwan p.46: 本年度預算數 column, one ruled cell
+    (["278,856", "1,786"], True),
+    (["13081124P003DDG1000", "2J"], False),        # a wrapped code (seed table 2)
+    (["7595500.", "00"], False),                   # a wrapped amount
+    (["≥20 百分", "比"], False),
+    (["1,786"], False),
+])
+def test_holds_stacked_numbers(lines, stacked):
+    assert holds_stacked_numbers(lines) is stacked
+
+
+def test_samples_have_no_stacked_cells():
+    for gold in sorted((SAMPLES_DIR.parent / "golden").glob("*.json")):
+        codes = {w["code"] for w in json.loads(gold.read_text(encoding="utf-8"))["warnings"]}
+        assert "stacked_values" not in codes, gold.name
+
+
+@pytest.mark.skipif(not (REAL_CORPUS_DIR / TAIWAN).exists(), reason="real corpus not present")
+def test_taiwan_column_cells_are_reported():
+    # Page 46 (read from the rendered page): 科目 rows without row rules; the amount columns 本年度預算數,
+    # 上年度預算數, 前年度決算數, 本年度與上年度比較 each print a column of values in one ruled cell.
+    out = subprocess.run([sys.executable, "-m", "extractor", "extract", str(REAL_CORPUS_DIR / TAIWAN),
+                          "--pages", "46"], capture_output=True, text=True, check=True)
+    warnings = [w for w in json.loads(out.stdout)["warnings"] if w["code"] == "stacked_values"]
+    assert [w["page"] for w in warnings] == [46]
