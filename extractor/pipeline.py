@@ -7,7 +7,6 @@ reader should check is collected as warnings on the way and returned with the do
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,15 +14,8 @@ from typing import Any
 
 from extractor import SCHEMA_VERSION
 from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, open_pdf, select_pages
+from extractor.hashing import sha256_file
 from extractor.model import Warning
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
@@ -53,7 +45,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     parts = interpret(layouts, tables, warnings)
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": {"file": path.name, "sha256": _sha256(path), "pages": n_pages},
+        "source": {"file": path.name, "sha256": sha256_file(path), "pages": n_pages},
         "document": parts["document"],
         "department": parts["department"],
         "projects": parts["projects"],

@@ -6,7 +6,6 @@ anything unexpected) and a one-line message, never as an exception, so one bad f
 
 from __future__ import annotations
 
-import hashlib
 import os
 import resource
 import time
@@ -54,14 +53,6 @@ class Result:
         return cls(rel=job.rel, status=FAILED, code=code, message=one_line(message, job), seconds=seconds)
 
 
-def sha256_file(path: str | os.PathLike[str]) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result:
     """Extract `job.source`; write its JSON atomically (or, with write=False, return the text).
 
@@ -74,12 +65,11 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
 
     start = time.monotonic()
     try:
-        sha = sha256_file(job.source)
         # guarded: the time limit (SIGALRM; in a pool worker's main thread, not in a Dask worker's task
         # thread) and every failure about the file as an ExtractorError; bugs pass through as they are.
         with guarded(job.source, job.limits), _thread_limit(job, in_thread):
             doc = _extract(job)
-        result = Result(rel=job.rel, status=OK, sha256=sha, pages=_page_count(doc, job))
+        result = Result(rel=job.rel, status=OK, sha256=doc["source"]["sha256"], pages=_page_count(doc, job))
         if write:
             Path(job.json_path).parent.mkdir(parents=True, exist_ok=True)
             write_json(doc, job.json_path)
@@ -113,20 +103,8 @@ def _extract(job: Job) -> dict:
     # Looked up at call time (not imported by name at module level), so a test can wrap it.
     from extractor import pipeline
 
-    kwargs = {"engine": job.engine, "pages": list(job.pages) if job.pages else None, "password": job.password}
-    if job.limits is not None and _takes_limits(pipeline.extract_pdf):
-        kwargs["limits"] = job.limits
-    return pipeline.extract_pdf(job.source, **kwargs)
-
-
-def _takes_limits(func) -> bool:
-    import inspect
-
-    try:
-        params = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return "limits" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+    return pipeline.extract_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
+                                password=job.password, limits=job.limits)
 
 
 def convert_remote(job: Job) -> Result:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.batch.convert import OK, Job, Result, sha256_file
+from extractor.batch.convert import OK, Job, Result
+from extractor.hashing import sha256_file
 from extractor.batch.discover import Input
 from extractor.guard import Limits
 from extractor.write.atomic import atomic_write
