@@ -34,7 +34,29 @@ def _printed_inside(page, bbox) -> Counter:
     return _letters(text)
 
 
-@pytest.mark.parametrize("path, pages", every_pdf_pages_param(TAIWAN_PAGES))
+# Real documents whose tables break conservation today (partial ruling, row-wide rect ruling, page
+# furniture inside the ruled area): strict expected failures until issues 11 and 12 fix the cause.
+CONSERVATION_OPEN = {
+    "beijing-city-dev-reform-2026-budget.pdf": "issue 11/12: characters inside the list table land in no cell",
+    "guangdong-guangzhou-ecology-env-2026-dept-overall-perf-targets.pdf": "issue 11/12: rect ruling loses text",
+    "guangdong-guangzhou-ecology-env-2026-project-perf-targets.pdf": "issue 12: row-wide rects, no column rules",
+    "hunan-changsha-public-security-2025-budget.pdf": "issue 11/12: characters inside the list table land in no cell",
+    "shaanxi-xian-economy-it-2022-budget.pdf": "issue 11/12: characters inside a table land in no cell",
+    "shaanxi-xian-justice-2026-budget.pdf": "issue 11/12: characters inside a table land in no cell",
+    "shandong-yantai-civil-affairs-2026-budget.pdf": "issue 11/12: a cell's characters counted twice",
+}
+
+
+def _conservation_params():
+    params = []
+    for p in every_pdf_pages_param(TAIWAN_PAGES):
+        reason = CONSERVATION_OPEN.get(p.id)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(*p.values, id=p.id, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("path, pages", _conservation_params())
 def test_every_character_in_a_table_lands_in_one_cell(path, pages):
     warnings = []
     with pdfplumber.open(path) as pdf:
