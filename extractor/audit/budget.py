@@ -51,18 +51,39 @@ def budget_sum(ctx: Context) -> Iterator[Finding]:
             total=total, fiscal=fiscal, other=other, **({"extra": extras} if extras else {}))
 
 
+def _pairs(p: dict[str, Any], cfg: dict[str, Any]) -> list[tuple[str, float, str, float]]:
+    """(total label, total, fiscal label, fiscal): the budget's, then a second pair printed in attributes."""
+    b = p.get("budget") or {}
+    pairs = []
+    total, fiscal = _number(b.get("total")), _number(b.get("fiscal"))
+    if total is not None and fiscal is not None:
+        pairs.append(("资金总额", total, "财政资金（拨款）", fiscal))
+    attrs = {squeeze(k): v for k, v in (p.get("attributes") or {}).items()}
+    found = []
+    for labels in (cfg.get("total_labels") or [], cfg.get("fiscal_labels") or []):
+        hit = next(((label, v) for label in labels
+                    if (v := _printed_amount(attrs.get(squeeze(label)))) is not None), None)
+        found.append(hit)
+    if found[0] and found[1]:
+        pair = (found[0][0], found[0][1], found[1][0], found[1][1])
+        if not pairs or pairs[0][1:2] + pairs[0][3:] != (pair[1], pair[3]):
+            pairs.append(pair)
+    return pairs
+
+
 def fiscal_exceeds_total(ctx: Context) -> Iterator[Finding]:
-    tol = float(ctx.rules["amounts"]["tolerance"])
+    cfg = ctx.rules["amounts"]
+    tol = float(cfg["tolerance"])
     for p in ctx.projects:
-        b = p.get("budget") or {}
-        total, fiscal = _number(b.get("total")), _number(b.get("fiscal"))
-        if total is None or fiscal is None or fiscal <= total + tol:
-            continue
         unit = p.get("amount_unit")
-        yield ctx.at_project(
-            "fiscal_exceeds_total", ERROR,
-            f"{project_label(p)}：财政资金（拨款）{amount_text(fiscal, unit)} 大于资金总额 "
-            f"{amount_text(total, unit)}，其中数不能超过总数", p, total=total, fiscal=fiscal)
+        for total_label, total, fiscal_label, fiscal in _pairs(p, cfg):
+            if fiscal <= total + tol:
+                continue
+            yield ctx.at_project(
+                "fiscal_exceeds_total", ERROR,
+                f"{project_label(p)}：{fiscal_label} 印的是 {amount_text(fiscal, unit)}，大于{total_label} "
+                f"{amount_text(total, unit)}（多 {amount_text(fiscal - total, unit)}），其中数不能超过总数", p,
+                total=total, fiscal=fiscal, total_label=total_label, fiscal_label=fiscal_label)
 
 
 def plan_not_monotone(ctx: Context) -> Iterator[Finding]:
