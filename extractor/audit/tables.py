@@ -20,6 +20,7 @@ _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _UNIT = re.compile(r"单位[：:]\s*(万元|元|千元|亿元)")
 CODE_LABELS = {"类", "款", "项"}
 TOTAL_ROW = {"合计", "总计"}
+NOT_AMOUNT = ("编码", "代码", "编号", "序号", "名称", "科目")  # header words of columns that hold no amounts
 
 
 def amount(text: Any) -> tuple[float, int] | None:
@@ -39,6 +40,7 @@ class Grid:
     rows: list[list[str | None]]
     header_rows: int
     labels: list[str]  # the deepest header label of each column
+    paths: list[list[tuple[int, int]]]  # each column's header cells (their origins), top down
     unit: str | None
     parts: list[dict[str, Any]]
 
@@ -72,8 +74,9 @@ def grid_of(index: int, table: dict[str, Any]) -> Grid | None:
         return None
     n_cols = max(len(r) for r in rows)
     header = 0
-    while header < len(rows) and not any(amount(c) for c in rows[header] if c):
-        header += 1
+    while header < len(rows) and (not any(amount(c) for c in rows[header] if c)
+                                   or any(squeeze(c) == "栏次" for c in rows[header] if c)):
+        header += 1  # a 栏次 row (1 | 2 | 3 numbering the columns) is part of the header
     if header == 0 or header >= len(rows):
         return None
     filled = [list(r) + [None] * (n_cols - len(r)) for r in rows[:header]]
@@ -82,7 +85,12 @@ def grid_of(index: int, table: dict[str, Any]) -> Grid | None:
             for cc in range(c, min(c + cs, n_cols)):
                 if filled[rr][cc] is None:
                     filled[rr][cc] = rows[r][c] if c < len(rows[r]) else None
-    labels = []
+    origin = {(r, c): (r, c) for r in range(header) for c in range(n_cols)}
+    for r, c, rs, cs in table.get("spans") or []:
+        for rr in range(r, min(r + rs, header)):
+            for cc in range(c, min(c + cs, n_cols)):
+                origin[(rr, cc)] = (r, c)
+    labels, paths = [], []
     for c in range(n_cols):
         label = ""
         for r in range(header - 1, -1, -1):
@@ -90,9 +98,15 @@ def grid_of(index: int, table: dict[str, Any]) -> Grid | None:
                 label = squeeze(filled[r][c])
                 break
         labels.append(label)
+        path: list[tuple[int, int]] = []
+        for r in range(header):
+            o = origin[(r, c)]
+            if o not in path and squeeze(filled[r][c]):
+                path.append(o)
+        paths.append(path)
     text = "".join(squeeze(c) for r in rows for c in r if c)
     unit = _UNIT.search(text)
-    return Grid(index=index, rows=rows, header_rows=header, labels=labels, unit=unit.group(1) if unit else None,
+    return Grid(index=index, rows=rows, header_rows=header, labels=labels, paths=paths, unit=unit.group(1) if unit else None,
                 parts=[p for p in table.get("parts") or [] if isinstance(p, dict)])
 
 
@@ -144,8 +158,12 @@ def column_totals(ctx: Context, g: Grid) -> Iterator[Finding]:
         if not totals:
             continue
         total_col = max(totals)
+        if not _one_family(g, total_col, parts):
+            continue
         for r in range(g.header_rows, len(g.rows)):
             total = g.value(r, total_col)
+            if total is None or any(w in g.labels[total_col] for w in NOT_AMOUNT[:4]):
+                continue
             values = [g.value(r, c) for c in parts]
             if total is None or not any(values):
                 continue
@@ -160,11 +178,39 @@ def column_totals(ctx: Context, g: Grid) -> Iterator[Finding]:
                                column=g.labels[total_col])
 
 
+def _one_family(g: Grid, total: int, parts: list[int]) -> bool:
+    """The total and its parts side by side under one parent header (支出预算 over 合计|基本支出|项目支出),
+    so 合计 | 基本支出(人员经费, 公用经费) | 项目支出 is not read as 合计 = 人员经费 + 公用经费."""
+    cols = [total] + parts
+    if cols != list(range(total, total + len(cols))):
+        return False
+    parents = {tuple(g.paths[c][:-1]) for c in cols}
+    return len(parents) == 1
+
+
 def _code_columns(g: Grid) -> list[int]:
     split = [c for c, label in enumerate(g.labels) if label in CODE_LABELS]
     if split:
+        first = split[0]
+        if any(len(g.cell(r, first)) in (5, 7) and g.cell(r, first).isdigit()
+               for r in range(g.header_rows, len(g.rows))):
+            return [first]  # 类/款/项 printed as a header, the whole code in one column (20101)
         return split
-    return [c for c, label in enumerate(g.labels) if "编码" in label or "代码" in label][:1]
+    single = [c for c, label in enumerate(g.labels) if "编码" in label or "代码" in label][:1]
+    if single:  # a 科目编码 header over 类 | 款 | 项 columns whose cells hold 201 | 05 | 07
+        c = single[0]
+        cols = [c]
+        while c + 1 < len(g.labels) and _two_digit_column(g, c + 1, single[0]):
+            c += 1
+            cols.append(c)
+        return cols
+    return []
+
+
+def _two_digit_column(g: Grid, c: int, first: int) -> bool:
+    cells = [g.cell(r, c) for r in range(g.header_rows, len(g.rows)) if g.cell(r, first).isdigit()]
+    filled = [x for x in cells if x]
+    return bool(filled) and all(x.isdigit() and len(x) == 2 for x in filled)
 
 
 def _row_code(g: Grid, r: int, cols: list[int]) -> tuple[str, ...] | None:
@@ -195,31 +241,44 @@ def _row_name(g: Grid, r: int) -> str:
     return f"第 {r + 1} 行“{' '.join(x for x in (code, name) if x) or first}”"
 
 
-def code_sums(ctx: Context, g: Grid) -> Iterator[Finding]:
-    """类 = Σ款 = Σ项 on every amount column; the 合计 row = Σ类."""
+def code_sums(ctx: Context, g: Grid, continued: bool = False) -> Iterator[Finding]:
+    """类 = Σ款 = Σ项 on every amount column; the 合计 row = Σ类.
+
+    `continued`: the next table starts with coded rows and no header, so this one may go on there (a
+    continuation the stitch stage did not join): a group running to the table's end, and the 合计 row,
+    may lack rows printed on the next page, and are not checked.
+    """
     cols = _code_columns(g)
     if not cols:
         return
     rounding = ctx.rules["tables"]["rounding"]
     coded: list[tuple[int, tuple[str, ...]]] = []
-    total_rows = []
+    total_rows, other_rows = [], []
     for r in range(g.header_rows, len(g.rows)):
         key = _row_code(g, r, cols)
         if key:
             coded.append((r, key))
         elif any(g.cell(r, c) in TOTAL_ROW for c in range(len(g.rows[r]))):
             total_rows.append(r)
+        elif any(g.value(r, c) for c in range(max(cols) + 1, len(g.rows[r]))):
+            other_rows.append(r)  # a unit row (125001 西安市…局) or a code not read: 合计 ≠ Σ类 then
     if not coded:
         return
-    amount_cols = [c for c in range(len(g.labels)) if c not in cols and "名称" not in g.labels[c]
-                   and any(g.value(r, c) for r, _ in coded)]
+    # A second code column further right starts a second table printed beside the first (经济分类 人员经费 |
+    # 公用经费 halves): only the amounts between the two belong to these codes.
+    end = next((c for c in range(max(cols) + 1, len(g.labels))
+                if "编码" in g.labels[c] or "代码" in g.labels[c]), len(g.labels))
+    amount_cols = [c for c in range(max(cols) + 1, end)
+                   if not any(w in g.labels[c] for w in NOT_AMOUNT) and any(g.value(r, c) for r, _ in coded)]
     groups: list[tuple[int, list[int]]] = []  # (parent row, child rows)
+    last = coded[-1][1]
     for r, key in coded:
         children = [rr for rr, kk in coded if len(kk) == len(key) + 1 and kk[:len(key)] == key]
-        if children:
+        if children and not (continued and last[:len(key)] == key):
             groups.append((r, children))
     top = [r for r, key in coded if len(key) == 1]
-    groups += [(r, top) for r in total_rows if top]
+    if not continued and not other_rows:
+        groups += [(r, top) for r in total_rows if top]
     for parent, children in groups:
         for c in amount_cols:
             total = g.value(parent, c)
@@ -239,12 +298,28 @@ def code_sums(ctx: Context, g: Grid) -> Iterator[Finding]:
 
 
 def table_sum(ctx: Context) -> Iterator[Finding]:
-    for i, table in enumerate(ctx.doc.get("tables") or []):
-        if not isinstance(table, dict):
-            continue
+    tables = [t if isinstance(t, dict) else {} for t in ctx.doc.get("tables") or []]
+    for i, table in enumerate(tables):
         g = grid_of(i, table)
         if g is None:
             continue
         yield from grand_totals(ctx, g)
         yield from column_totals(ctx, g)
-        yield from code_sums(ctx, g)
+        yield from code_sums(ctx, g, continued=i + 1 < len(tables) and _continues(table, tables[i + 1]))
+
+
+def _continues(table: dict[str, Any], after: dict[str, Any]) -> bool:
+    """`after` looks like the rest of `table` on the next page, left unjoined: it starts on the page after
+    and with a coded row (2080505 | 机关事业单位… | 3,720.78) or with one of `table`'s header rows."""
+    pages = [p.get("page") for p in table.get("parts") or [] if isinstance(p, dict)]
+    next_pages = [p.get("page") for p in after.get("parts") or [] if isinstance(p, dict)]
+    if not pages or not next_pages or None in pages or next_pages[0] != max(pages) + 1:
+        return False
+    rows = after.get("rows") or []
+    if not rows:
+        return False
+    first = next((squeeze(c) for c in rows[0] if c), "")
+    if first.isdigit() and len(first) in (3, 5, 7):
+        return True
+    head = [squeeze(c) for c in rows[0] if c]
+    return any([squeeze(c) for c in row if c] == head for row in (table.get("rows") or [])[:4])
