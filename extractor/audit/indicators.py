@@ -154,19 +154,23 @@ def satisfaction_value(ctx: Context) -> Iterator[Finding]:
 
 
 def duplicate_indicator(ctx: Context) -> Iterator[Finding]:
+    """One finding per repeated name, at its second printing, naming every place it is printed."""
     for p in ctx.projects:
-        first: dict[str, int] = {}
+        at: dict[str, list[int]] = {}
         for i, ind in _indicators(p):
             name = squeeze(ind.get("level3"))
-            if not name:
+            if name:
+                at.setdefault(name, []).append(i)
+        inds = p.get("indicators") or []
+        for name, places in at.items():
+            if len(places) < 2:
                 continue
-            if name in first:
-                yield ctx.at_project(
-                    "duplicate_indicator", WARNING,
-                    f"{project_label(p)}：三级指标“{name}”印了两次（第 {first[name] + 1} 和第 {i + 1} 个指标）",
-                    p, page=ind.get("page"), indicator=i, first=first[name])
-            else:
-                first[name] = i
+            second = places[1]
+            shown = "、".join(f"第 {i + 1}" for i in places)
+            yield ctx.at_project(
+                "duplicate_indicator", WARNING,
+                f"{project_label(p)}：三级指标“{name}”印了 {len(places)} 次（{shown} 个指标）",
+                p, page=inds[second].get("page"), indicator=second, indicators=places)
 
 
 def copied_indicators(ctx: Context) -> Iterator[Finding]:
