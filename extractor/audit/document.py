@@ -14,6 +14,10 @@ _TOC = re.compile(r"says (?P<q>['\"])(?P<toc>.*?)(?P=q), the table says (?P<q2>[
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?=\s*(?:年|[-./]\d{1,2}))")
 RANGE = re.compile(r"(?<!\d)(20\d{2})\s*年?\s*[-—–~～至到]\s*(20\d{2})\s*年?")
 QUOTED = re.compile(r"《[^》]*》|“[^”]*”|【[^】]*】|〔[^〕]*〕|\[[^\]]*\]")
+# The year is when something is to happen: 确保2023年…, 到2025年, 2025年底前, 2025年内完成 (not a year that only
+# names what is worked on: 对2025年度…案卷进行装订).
+WHEN_BEFORE = re.compile(r"(?:确保|力争|计划|预计|争取|拟|于|在|到|至|将)\s*$")
+WHEN_AFTER = re.compile(r"^\s*年(?:底|末|内|前|完成|实现|全面|度内|上半年|下半年|\d{1,2}月)")
 SENTENCE = re.compile(r"[。；;！!？?\n]")
 CLAUSE = re.compile(r"[，,、：:]")
 
@@ -67,8 +71,11 @@ def _planned_years(text: str, year: int, plan: list[str], past: list[str]) -> li
             if int(a) <= year <= int(b):
                 covered.update({int(a), int(b)})
         for clause in CLAUSE.split(sentence):
-            for y in (int(y) for y in YEAR.findall(clause)):
+            for m in YEAR.finditer(clause):
+                y = int(m.group(1))
                 if y == year or y in covered or y in found:
+                    continue
+                if not (WHEN_BEFORE.search(clause[:m.start()]) or WHEN_AFTER.match(clause[m.end():])):
                     continue
                 if any(w in clause for w in past):
                     continue

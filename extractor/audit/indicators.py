@@ -14,6 +14,8 @@ from extractor.audit.finding import ERROR, INFO, WARNING, Context, Finding, indi
 from extractor.audit.place import squeeze
 
 # A deadline or a date: 2024年12月31日前, 12月底, 年底前, 第三季度, 2024-06-30.
+# A graded qualitative value (定性 优, 优，…): the layout measures it on the 优/良/中/差 scale.
+GRADED = re.compile(r"^(?:定性)?(?:优|良|中|差)(?:[，,、。；;]|$)|^定性")
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|\d{4}[-./]\d{1,2}|年底|年末|年内|年前|季度|月底|月末|上半年|下半年|当年|本年")
 
 
@@ -92,7 +94,7 @@ def unmeasurable_value(ctx: Context) -> Iterator[Finding]:
             raw = _raw(value)
             if not raw:
                 continue  # an empty value is empty_field's
-            if _has_number(value) or value.get("op") or DATE.search(raw):
+            if _has_number(value) or value.get("op") or DATE.search(raw) or GRADED.match(raw):
                 continue
             yield ctx.at_project(
                 "unmeasurable_value", WARNING,
