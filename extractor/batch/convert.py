@@ -31,6 +31,7 @@ class Job:
     pages: tuple[int, ...] | None = None
     password: str | None = None
     limits: Limits | None = None  # time, pages and decompressed size one PDF may cost (extractor.guard)
+    audit: bool = False  # add `findings` (extractor.audit) to the document
 
 
 @dataclass
@@ -69,6 +70,10 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
         # thread) and every failure about the file as an ExtractorError; bugs pass through as they are.
         with guarded(job.source, job.limits), _thread_limit(job, in_thread):
             doc = _extract(job)
+            if job.audit:
+                from extractor.audit import audit
+
+                doc["findings"] = audit(doc)
         result = Result(rel=job.rel, status=OK, sha256=doc["source"]["sha256"], pages=_page_count(doc, job))
         if write:
             Path(job.json_path).parent.mkdir(parents=True, exist_ok=True)

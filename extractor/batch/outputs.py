@@ -46,8 +46,12 @@ def load_docs(jobs: list[Job], keep_tables: bool) -> Iterator[dict[str, Any]]:
         yield doc
 
 
-def write_combined(outdir: Path, converted: list[Job], formats: set[str]) -> list[Path]:
+def write_combined(outdir: Path, converted: list[Job], formats: set[str], findings: bool = False) -> list[Path]:
     written: list[Path] = []
+    if findings:  # batch --audit: every document's findings in one findings.csv
+        from extractor.audit.report import FINDINGS_CSV, write_findings_csv
+
+        written.append(write_findings_csv(load_docs(converted, keep_tables=False), outdir / FINDINGS_CSV))
     if "csv" in formats:
         from extractor.write.csv_out import write_csv
 

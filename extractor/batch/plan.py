@@ -34,12 +34,16 @@ class Options:
     pages: tuple[int, ...] | None = None
     password: str | None = None
     limits: Limits | None = None
+    audit: bool = False  # add the audit's findings to each document (batch --audit)
 
     def as_record(self) -> dict[str, Any]:
         # The password itself is never written down; of the limits only max_pages changes an output.
-        return {"engine": self.engine, "pages": list(self.pages) if self.pages else None,
-                "password": self.password is not None,
-                "max_pages": self.limits.max_pages if self.limits else None}
+        record = {"engine": self.engine, "pages": list(self.pages) if self.pages else None,
+                  "password": self.password is not None,
+                  "max_pages": self.limits.max_pages if self.limits else None}
+        if self.audit:  # only when set, so manifests written before --audit existed still match
+            record["audit"] = True
+        return record
 
 
 def json_path_for(outdir: Path, rel: str, taken: set[str] | None = None) -> Path:
@@ -60,7 +64,8 @@ def json_path_for(outdir: Path, rel: str, taken: set[str] | None = None) -> Path
 def make_job(item: Input, outdir: Path, options: Options, taken: set[str] | None = None) -> Job:
     return Job(source=str(item.path), rel=str(item.rel),
                json_path=str(json_path_for(outdir, str(item.rel), taken)),
-               engine=options.engine, pages=options.pages, password=options.password, limits=options.limits)
+               engine=options.engine, pages=options.pages, password=options.password, limits=options.limits,
+               audit=options.audit)
 
 
 class Manifest:

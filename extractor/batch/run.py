@@ -69,7 +69,7 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
         manifest.save(force=True)
         summary = progress.close()
     summary.errors_csv = str(write_errors(outdir, failures))
-    write_combined(outdir, converted, set(settings.formats))
+    write_combined(outdir, converted, set(settings.formats), findings=settings.options.audit)
     return summary
 
 

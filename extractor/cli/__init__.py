@@ -14,6 +14,7 @@ COMMANDS = {
     "value": "extractor.cli.value:value",
     "golden": "extractor.cli.golden:golden",
     "show": "extractor.cli.show:show",
+    "audit": "extractor.cli.audit:audit",
 }
 
 SHORT_HELP = {
@@ -22,6 +23,7 @@ SHORT_HELP = {
     "value": "Show how indicator values (≥90百分比 …) are read.",
     "golden": "Compare sample outputs with golden/ (check|update).",
     "show": "Draw the table grid found on a page over its picture.",
+    "audit": "Check tables as an auditor does: findings with page and place.",
 }
 
 
@@ -54,6 +56,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       extractor batch pdfs/ -o out/ --jobs 2 --resume
       extractor value "≥90百分比" "60%以下" "按时完成"
       extractor golden check
+      extractor audit budget.pdf -o findings.csv --format csv
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

@@ -38,11 +38,13 @@ def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> fro
               help="Run on this Dask distributed cluster instead of local processes (workers must "
                    "see the input paths; needs the 'cluster' extra).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--audit", "audit", is_flag=True,
+              help="Audit each document (extractor audit): `findings` in each JSON, and findings.csv.")
 @reading_options
 @limit_options
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: frozenset[str], jobs: int,
-          resume: bool, scheduler: str | None, progress: bool | None, engine: str,
+          resume: bool, scheduler: str | None, progress: bool | None, audit: bool, engine: str,
           pages: list[int] | None, password: str | None, limits) -> None:
     """Convert every *.pdf under PATHS (files or folders, recursively) into OUTDIR.
 
@@ -66,7 +68,7 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
     debug = bool((ctx.obj or {}).get("debug"))
     settings = BatchSettings(outdir=outdir, formats=formats, jobs=jobs, resume=resume, scheduler=scheduler,
                              options=Options(engine=engine, pages=tuple(pages) if pages else None,
-                                             password=password, limits=limits),
+                                             password=password, limits=limits, audit=audit),
                              progress=progress)
     try:
         summary = run_batch(list(paths), settings)

@@ -46,10 +46,12 @@ def _one_line(pdf: Path, message: str) -> str:
               help="Output file (one PDF) or folder (several PDFs, or --format csv). Default: JSON on stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json: the contract document; csv: indicators/projects/department.csv; xlsx: a workbook.")
+@click.option("--audit", "audit", is_flag=True,
+              help="Also audit each document (extractor audit): adds `findings`, and a findings sheet in xlsx.")
 @reading_options
 @limit_options
 @click.pass_context
-def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt: str, engine: str,
+def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt: str, audit: bool, engine: str,
             pages: list[int] | None, password: str | None, limits) -> None:
     """Extract the performance tables of PDF files into clean, typed data.
 
@@ -90,6 +92,10 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
                 if not debug:  # camelot's and pdfminer's chatter is not for the user; our warnings are
                     warnings.simplefilter("ignore")
                 doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits)
+            if audit:
+                from extractor.audit import audit as run_audit
+
+                doc["findings"] = run_audit(doc)
             if fmt == "json":
                 _write_json(doc, output, pdf, folder)
             elif fmt == "xlsx":
@@ -119,6 +125,10 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
         from extractor.write.csv_out import write_csv
 
         write_csv(docs, output)
+        if audit:
+            from extractor.audit.report import FINDINGS_CSV, write_findings_csv
+
+            write_findings_csv(docs, output / FINDINGS_CSV)
     if failed:
         sys.exit(1)
 

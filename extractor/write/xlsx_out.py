@@ -1,7 +1,7 @@
 """An XLSX workbook for auditors: the project, indicator and department sheets, then every raw table.
 
 Sheets: 项目, 指标, 部门指标 (the columns of the CSV files, typed: numbers as numbers, percentages as the
-number printed, 90 for 90%), 表格 (an index of the raw tables with links), then one sheet per raw table
+number printed, 90 for 90%), 审核发现 (the findings, only for audited documents), 表格 (an index of the raw tables with links), then one sheet per raw table
 that reproduces its merged cells so it reads as printed. One workbook per PDF, or one for a whole batch
 (the `file` column and the table sheets' names say which PDF a row came from).
 """
@@ -29,6 +29,7 @@ MAX_WIDTH = 50  # characters; longer text wraps
 RAW_MAX_WIDTH = 30
 HEADER_FONT = Font(bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+FINDINGS_SHEET = "审核发现"  # the audit's findings, when the documents were audited
 
 # A cell printed as a plain number: 5, 5.00, 1,234.56, -3.5, 25%, 25.00%. No leading zero (codes keep
 # theirs), and long digit runs without separators (project codes, account numbers) stay text.
@@ -43,6 +44,10 @@ def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.P
     _data_sheet(wb, "项目", R.project_columns(docs), R.project_rows(docs))
     _data_sheet(wb, "指标", R.INDICATOR_COLUMNS, R.indicator_rows(docs))
     _data_sheet(wb, "部门指标", R.DEPARTMENT_COLUMNS, R.department_rows(docs))
+    if any("findings" in doc for doc in docs):  # audited (extract --audit, audit --format xlsx)
+        from extractor.audit.report import FINDING_COLUMNS, finding_rows
+
+        _data_sheet(wb, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows(docs))
     index = wb.create_sheet("表格")
     index_rows = []
     names = set(wb.sheetnames)
