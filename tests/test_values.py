@@ -160,10 +160,45 @@ def test_not_unparsed(text):
     ("≥", "9\n0", "（%）", ("≥90（%）", ">=", 90.0, None, "%", None)),
     ("=", "90-100", "%", ("=90-100%", "range", 90.0, 100.0, "%", None)),
     ("<", "5", "", ("<5", "<", 5.0, None, None, None)),
+    # Chongqing 表十/表十二 (指标性质 | 指标值 | 计量单位), issue 14: units of the unit column as printed
+    ("≥", "150", "座", ("≥150座", ">=", 150.0, None, "座", None)),
+    ("≥", "3060", "万人次", ("≥3060万人次", ">=", 3060.0, None, "万人次", None)),
+    ("=", "1", "个次", ("=1个次", "=", 1.0, None, "个次", None)),
+    ("≥", "20", "个数", ("≥20个数", ">=", 20.0, None, "个数", None)),
+    ("≥", "22.6", "亿美元", ("≥22.6亿美元", ">=", 22.6, None, "亿美元", None)),
+    ("≥", "330", "台（套）", ("≥330台（套）", ">=", 330.0, None, "台（套）", None)),
+    # an operator column before words keeps its op, as `≦核定人数` in one cell does
+    ("≤", "核定人数", "", ("≤核定人数", "<=", None, None, None, "核定人数")),
 ])
 def test_three_columns(op, value, unit, expected):
     v = parse_value_columns(op, value, unit)
     assert (v.raw, v.op, v.number, v.upper, v.unit, v.text) == expected
+
+
+def test_issue_14_keys_are_optional_and_valid():
+    """`change` and `parts` appear only when they say something, and every example's VALUE fits the schema."""
+    import jsonschema
+
+    from extractor.schema import load_schema
+
+    schema = load_schema()
+    validator = jsonschema.Draft202012Validator({**schema["$defs"]["value"], "$defs": schema["$defs"]})
+    for text, _, _ in BUILT + CHECKED:
+        errors = [e.message for e in validator.iter_errors(parse_value(text).to_dict())]
+        assert errors == [], (text, errors)
+    assert set(parse_value("≥90%").to_dict()) == {"raw", "op", "number", "upper", "unit", "text"}
+    assert parse_value("较上年提高5%").to_dict()["change"] == "increase"
+    several = parse_value("慰问人数不少于100人,宣传用品不少于20000份").to_dict()
+    assert several["parts"][0] == {"raw": "慰问人数不少于100人", "op": ">=", "number": 100.0, "upper": None,
+                                   "unit": "人", "text": "慰问人数"}
+    assert (several["op"], several["number"], several["unit"], several["text"]) == (
+        None, None, None, "慰问人数不少于100人,宣传用品不少于20000份")
+
+
+@pytest.mark.parametrize("text", ["1份；13份", "≦核定人数", "≥90%，≤100%", "12、18、25"])
+def test_complete_readings_are_not_unparsed(text):
+    """Parts and an operator before words are full readings: no `value_unparsed` warning for them."""
+    assert not is_unparsed(parse_value(text))
 
 
 def test_cli_value_prints_one_json_per_line_in_order():
