@@ -30,6 +30,7 @@ BASE_UNITS = """
 天 日 年 月 周 季度 小时 分钟 秒 个 人 名 位 户 家 辆 台 套 件 份 册 本 篇 期 次 场 项 处 座 所 条 张 部 株 棵 只 头 匹 盏 块 间 栋 幢
 床 个点 分 倍 元/月 级 星 家次 人数 例 宗 起 单 批 轮 届 组 队 支 个次 票 箱 包 袋 瓶 盒 片 根 辆次 门 类 种 项次 笔 张次 篇次
 km m cm mm kg t kW kWh MW MWh GB TB h ㎡ m2 m3 m² m³ km² ㎥ ㎞
+艘 枚 颗 副 幅 封 遍 趟 岁 则 把 点位 平米
 """.split()
 
 _UNIT_WORDS = sorted(set(BASE_UNITS), key=len, reverse=True)

@@ -217,13 +217,21 @@ def _read_several(raw: str, compact: str, masked: str) -> Value | None:
     """
     spans: list[list[int]] = []  # [start, end] of the pieces holding a quantity
     start = 0
+    words_from = None  # `每天早餐、午餐合计用餐不少于95人`: words before 、 belong to the quantity after it
     for cut in [*_SEPARATOR.finditer(masked), None]:
+        if cut is not None and masked.count("(", 0, cut.start()) > masked.count(")", 0, cut.start()):
+            continue  # a separator inside brackets lists things of one quantity: 4份（A、B、C）
         end = cut.start() if cut is not None else len(masked)
         piece = masked[start:end]
         if _HAS_DIGIT.search(piece) or _HAS_NUMERAL.search(piece):
-            spans.append([start, end])
+            spans.append([start if words_from is None else words_from, end])
+            words_from = None
         elif spans and spans[-1][1] == start - 1 and masked[start - 1] == "、":
-            spans[-1][1] = end
+            spans[-1][1] = end  # ≥325人、户: the piece after 、 is the quantity's own
+        elif cut is not None and cut.group() == "、":
+            words_from = start if words_from is None else words_from
+        else:
+            words_from = None
         if cut is not None:
             start = cut.end()
     if len(spans) < 2:
