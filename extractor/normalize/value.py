@@ -151,11 +151,14 @@ def _pick(pattern: re.Pattern[str], masked: str, chinese: bool) -> tuple[re.Matc
     return first
 
 
+_ONE_WORDS = {"起", "片", "体", "道"}  # 一起, 一片: words, not one incident or one piece
+
+
 def _plausible_chinese(m: re.Match[str], g: tuple, pre: str, masked: str) -> bool:
     """Chinese numerals hide in ordinary words (统一, 进一步, 十九大): trust them only in a clear quantity.
 
-    Clear: the whole value, after a comparison, before 以上/以下, or a numeral other than a lone 一 with a
-    unit that ends the value (`举行演练两次`; but not `连成一片`).
+    Clear: the whole value, after a comparison, before 以上/以下, or a numeral with a unit that ends the
+    value (`举行演练两次`, `每年开展一次`; but not the words `连成一片`, `凝聚在一起`).
     """
     if parse_chinese_number(g[_NUM1]) is None:
         return False
@@ -167,7 +170,7 @@ def _plausible_chinese(m: re.Match[str], g: tuple, pre: str, masked: str) -> boo
         return False
     stripped = masked.rstrip(_EDGE_PUNCT)
     whole = masked.strip(_EDGE_PUNCT) == m.group().strip(_EDGE_PUNCT)
-    at_end = (m.end() >= len(stripped) and g[_NUM1] != "一"
+    at_end = (m.end() >= len(stripped) and not (g[_NUM1] == "一" and g[_UNIT] in _ONE_WORDS)
               and not (m.start() and masked[m.start() - 1] == "第"))  # 第四季度 is an ordinal
     return bool(whole or pre or g[_POST] or at_end)
 
@@ -250,8 +253,11 @@ def _read_several(raw: str, compact: str, masked: str) -> Value | None:
         low, high = parts if parts[0].op in (">=", ">") else parts[::-1]
         if (low.op in (">=", ">") and high.op in ("<=", "<") and low.number <= high.number  # type: ignore
                 and (low.unit == high.unit or low.unit is None or high.unit is None)
-                and {low.text, high.text} <= {None, *_RANGE_WORDS}):
-            return Value(raw=raw, op="range", number=low.number, upper=high.number, unit=low.unit or high.unit)
+                and len(words := {low.text, high.text} - {None, *_RANGE_WORDS}) <= 1
+                and (not words or None in (low.text, high.text))):
+            # 满意度≥90%，≤100%: the words of one end name the range; 满意度≥90%，投诉率≤5% are two quantities
+            return Value(raw=raw, op="range", number=low.number, upper=high.number, unit=low.unit or high.unit,
+                         text=words.pop() if words else None)
     return Value(raw=raw, text=raw or None, parts=tuple(parts))
 
 
