@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UNIT_PATTERN", "KNOWN_UNIT_PATTERN", "OPEN_UNIT_PATTERN", "END", "canonical_unit", "is_unit"]
+__all__ = ["UNIT_PATTERN", "UNIT_START", "KNOWN_UNIT_PATTERN", "OPEN_UNIT_PATTERN", "END", "canonical_unit", "is_unit"]
 
 # Base units, as printed in budget-performance tables. Longer spellings win over their prefixes
 # (人次 over 人, 个月 over 个, 平方米 over 米) because the pattern lists them longest first.
@@ -50,6 +50,7 @@ _OPEN_PIECE = rf"{_OPEN_CHAR}{{1,4}}(?=/|[\W\d_]|$|及以|或以|以上|以下|�
 # 1. a known unit, chained known units to the end, open pieces after /, (known) in brackets, 、known to the end
 # The first characters of known units: a cheap look-ahead before trying the long alternation of units.
 _FIRST = "[" + "".join(sorted({re.escape(u[0]) for u in _UNIT_WORDS} | set("百千万亿"))) + "]"
+UNIT_START = _FIRST
 KNOWN_UNIT_PATTERN = (
     f"(?={_FIRST}){_MULTIPLIER}{_ONE_UNIT}(?:(?={_FIRST}){_ONE_UNIT}+{END})?"
     f"(?:/(?:{_OPEN_PIECE}|{_MULTIPLIER}{_ONE_UNIT})|每{_MULTIPLIER}{_ONE_UNIT})*"

@@ -30,7 +30,8 @@ from extractor.normalize.comparisons import PREFIX_OPS, PREFIX_PATTERN, SUFFIX_O
 from extractor.normalize.dates import mask_dates
 from extractor.normalize.numerals import NUMERAL_CHARS, parse_chinese_number
 from extractor.normalize.text import clean_cell, squeeze_spaces
-from extractor.normalize.units import KNOWN_UNIT_PATTERN, OPEN_UNIT_PATTERN, UNIT_PATTERN, canonical_unit, is_unit
+from extractor.normalize.units import (KNOWN_UNIT_PATTERN, OPEN_UNIT_PATTERN, UNIT_PATTERN, UNIT_START,
+                                      canonical_unit, is_unit)
 
 __all__ = ["parse_value", "parse_value_columns", "is_unparsed", "fold"]
 
@@ -59,7 +60,8 @@ _SUFFIX = r"及以上|或以上|以上|及以下|或以下|以下|以内|之内|
 _RANGE_SEP = r"-|~|至|到"
 
 
-_APPROX = "余|多(?![于少])"  # 1000余人, 100多家: more than the number (contract: op ">")
+# 1000余人, 100多家: more than the number (contract: op ">"); 多 only before a unit or the end (not 5多媒体)
+_APPROX = rf"余|多(?=[\W\d_]|$|{UNIT_START})(?![于少])"
 
 
 def _quantity_pattern(number: str, denominator: str, unit: str) -> re.Pattern[str]:
@@ -257,7 +259,7 @@ def _read_several(raw: str, compact: str, masked: str) -> Value | None:
                 and (not words or None in (low.text, high.text))):
             # 满意度≥90%，≤100%: the words of one end name the range; 满意度≥90%，投诉率≤5% are two quantities
             return Value(raw=raw, op="range", number=low.number, upper=high.number, unit=low.unit or high.unit,
-                         text=words.pop() if words else None)
+                         text=words.pop() if words else None, change=low.change or high.change)
     return Value(raw=raw, text=raw or None, parts=tuple(parts))
 
 
