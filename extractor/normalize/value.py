@@ -282,14 +282,13 @@ def _read_one(raw: str, compact: str, masked: str, rare: bool = True) -> Value:
         number = number / denominator if denominator else None  # 3/4 -> 0.75; 1/0 is no number
     if number is not None and start < m.start():
         number = -number
-    unit = g[_UNIT]
-    unit = _unit(g[_PCT], g[_BUNIT], _printed(m, _UNIT, compact) if unit and "(" in unit else unit)
+    unit = _unit(g[_PCT], g[_BUNIT], _printed(m, _UNIT, g[_UNIT], compact))
     upper = None
     if g[_NUM2]:
         upper = _number(g[_NUM2])
         if upper is not None and masked[m.start(_NUM2 + 1) - 1] == "-" and masked[m.start(_NUM2 + 1) - 2] == "-":
             upper = -upper  # 5--3: a range down to a negative number
-        unit = _unit(g[_PCT2], g[_BUNIT2], _printed(m, _UNIT2, compact)) or unit
+        unit = _unit(g[_PCT2], g[_BUNIT2], _printed(m, _UNIT2, g[_UNIT2], compact)) or unit
     if num[-1] in "万亿" and len(num) > 1 and not num[0].isdigit():
         # 两万元 is printed like 2万元: the 万 belongs to the unit (contract: 两万元 -> 2 万元).
         number = parse_chinese_number(num[:-1])
@@ -325,9 +324,8 @@ def _read_one(raw: str, compact: str, masked: str, rare: bool = True) -> Value:
     return Value(raw=raw, op=op, number=number, upper=upper, unit=unit, text=text, change=change)
 
 
-def _printed(m: re.Match[str], group: int, compact: str) -> str | None:
+def _printed(m: re.Match[str], group: int, unit: str | None, compact: str) -> str | None:
     """A unit as the folded text has it (`ｋｍ` -> km), but brackets inside it as printed (`台（套）`)."""
-    unit = m.group(group + 1)
     if unit and "(" in unit:
         return compact[m.start(group + 1):m.end(group + 1)]
     return unit
@@ -382,7 +380,7 @@ def parse_value_columns(op: str, value: str, unit: str) -> Value:
             return Value(raw=raw, text=raw, parts=inner.parts)
         if inner.number is None:  # qualitative (指标性质 定性): the words are the value cell's
             # an operator column before words keeps its op, as `≦核定人数` in one cell does (contract)
-            op_before_words = inner.op or (column_op if inner.text and column_op != "range" else None)
+            op_before_words = inner.op or (column_op if inner.text else None)
             return Value(raw=raw, op=op_before_words, text=inner.text, change=inner.change)
         result_op = inner.op if inner.op == "range" else (column_op or inner.op)
         return Value(raw=raw, op=result_op, number=inner.number, upper=inner.upper,
