@@ -178,8 +178,9 @@ def _plausible_chinese(m: re.Match[str], g: tuple, pre: str, masked: str) -> boo
 
 
 # --- step 4: several quantities in one cell --------------------------------------------------------------
-# Separators between quantities; a comma between digits with three after it is a thousands separator.
-_SEPARATOR = re.compile(r"[;、]|(?<!\d),|,(?!\d{3}(?!\d))")
+# Separators between quantities (≥90%且≤100% too); a comma between digits with three after it is a thousands
+# separator.
+_SEPARATOR = re.compile(r"[;、且]|(?<!\d),|,(?!\d{3}(?!\d))")
 _RANGE_WORDS = {"最低", "最高", "最少", "最多", "下限", "上限"}  # 最低不低于5%，最高不超过12%: one range
 
 # --- step 6: changes and operators before words ----------------------------------------------------------
@@ -192,7 +193,7 @@ _OP_BEFORE_WORDS = re.compile(r"(?:>=|<=|=>|=<|==|[≥≤<>=])(?=[\u4e00-\u9fff]
 
 
 # One cheap test for the rarer steps (separators, change words): most values (`≥90%`) have none of these.
-_RARE = re.compile("[;、,提增升降下减]")
+_RARE = re.compile("[;、,且提增升降下减]")
 
 
 def _change(masked: str) -> str | None:
@@ -298,9 +299,10 @@ def _read_one(raw: str, compact: str, masked: str, rare: bool = True) -> Value:
 
     start, end = start - len(pre_text), m.end()
     plus_minus = start > 0 and masked[start - 1] == "±" and upper is None
-    if plus_minus:  # ±5% -> -5 … 5 (contract)
+    if plus_minus:  # ±5% -> -5 … 5 (contract); a comparison before it adds nothing (≤±5%)
         start -= 1
         number, upper = -abs(number), abs(number)
+        start -= len(_prefix_op(masked, start))
     prefix, suffix = compact[:start], compact[end:]
     pre = PREFIX_OPS[pre_text] if pre_text else None
     post = SUFFIX_OPS.get(g[_POST]) if g[_POST] else None
