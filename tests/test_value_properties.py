@@ -227,7 +227,7 @@ def test_chinese_spelling_helper():
 ISSUE_14 = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Words that name what a quantity counts (none is a comparison, a unit, a change or a numeral).
 PART_WORDS = ["满意度", "投诉率", "慰问人数", "宣传用品", "覆盖面积", "培训场次", "采购设备", "审核家数"]
-SEPARATORS = ["；", ";", "，", ",", "、", "， "]
+SEPARATORS = ["；", ";", "，", ",", "、", "， ", "且"]
 
 
 @st.composite
