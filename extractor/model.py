@@ -10,7 +10,7 @@ Coordinates are PDF points as pdfplumber measures them: (x0, top, x1, bottom), t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 BBox = tuple[float, float, float, float]
@@ -26,9 +26,18 @@ class Value:
     upper: float | None = None
     unit: str | None = None
     text: str | None = None
+    change: str | None = None  # "increase" / "decrease" where the value states a change (较上年提高5%)
+    parts: tuple[Value, ...] = ()  # one VALUE per quantity where a cell states several (contract)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The contract's VALUE; `change` and `parts` are optional keys, present only when they say something."""
+        out: dict[str, Any] = {"raw": self.raw, "op": self.op, "number": self.number, "upper": self.upper,
+                               "unit": self.unit, "text": self.text}
+        if self.change is not None:
+            out["change"] = self.change
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
+        return out
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,13 @@
 
 - any string in: no exception, `raw` is the cleaned cell, the VALUE is well formed;
 - every canonical form `{op}{number}{unit}`, in every spelling the contract lists, parses back to itself;
-- ranges and Chinese numerals likewise; cell text never loses a printed character.
+- ranges and Chinese numerals likewise; cell text never loses a printed character;
+- issue 14: open units (with brackets `台（套）`, compounds `元/人/半天`, unknown measures `罐车次`) read back
+  as printed; several quantities joined by separators come back as `parts`, one per quantity, in order;
+  changes, ±, fractions and an operator before words read as the contract says.
 
-Two properties (any text; canonical forms), 2,000 examples each, so the suite stays at a few seconds.
+Properties of 2,000 examples (any text; canonical forms) and 500 (the issue-14 forms), so the suite stays
+at a few seconds.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ OP_SPELLINGS = {
     "<": (["＜", "<", "低于", "少于", "小于", "不足", "不满"], []),
     "=": (["", "＝", "=", "等于", "达到"], []),
 }
+OPEN_UNITS = ["台套", "元/人/半天", "次/季", "天/架", "元/人月", "罐车次", "岁", "则", "把", "平米", "万头只", "人、户",
+              "个、所", "张/个", "微克/立方米", "份/月", "次/天"]
 # canonical unit -> spellings as printed
 UNIT_SPELLINGS = {
     "%": ["%", "％", "百分比", " 百分比", "百分 比", "(%)", "（%）", "（％）"],
@@ -41,6 +47,10 @@ UNIT_SPELLINGS = {
     None: [""],
     **{u: [u] for u in ["天", "人", "个", "亩", "米", "辆", "次", "元/月", "万元", "亿元", "年", "人次", "个月",
                         "家", "场", "万人次", "小时", "公里", "户", "元", "吨", "分"]},
+    # issue 14: open-ended units, as printed (brackets inside a unit stay; around a whole unit they go)
+    **{u: [u] for u in OPEN_UNITS},
+    "台（套）": ["台（套）", " 台（套）"],
+    "万元/项目": ["万元/项目", " 万元/项目"],
 }
 FULL_WIDTH = str.maketrans("0123456789.,", "０１２３４５６７８９．，")
 
@@ -82,7 +92,8 @@ def canonical_forms(draw) -> tuple[str, tuple]:
 
 
 VALUE_CHARS = list("≥≤<>=＞＜＝%％~～-至到以上下内不低于超过百分之比点两万亿一二三五九十"
-                   "0123456789.,，() （）天人次个元年月日第\n 满意度按时完成")
+                   "0123456789.,，() （）天人次个元年月日第\n 满意度按时完成"
+                   "；;、/±余多台套岁罐车较上提高降低核定")
 
 
 FOLDED_RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF))  # the contract's look-alike blocks
@@ -90,6 +101,21 @@ FOLDED_RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF))  # the co
 
 def _foldable(ch: str) -> bool:
     return any(lo <= ord(ch) <= hi for lo, hi in FOLDED_RANGES)
+
+
+def _well_formed(value: Value) -> None:
+    assert value.op in OPS
+    assert value.change in (None, "increase", "decrease")
+    if value.op is None:
+        assert value.number is None
+    if value.number is None:  # no number: words only, or an operator before words (≦核定人数)
+        assert value.op is None or (value.op != "range" and value.text)
+    assert value.number is None or math.isfinite(value.number)
+    if value.op == "range":
+        assert value.upper is not None and value.number <= value.upper
+    else:
+        assert value.upper is None
+    assert value.text is None or value.text.strip()
 
 
 @EXAMPLES
@@ -103,14 +129,13 @@ def test_any_string_is_read_without_exception(text):
     value = parse_value(text)
     assert isinstance(value, Value)
     assert value.raw == clean_cell(text)
-    assert value.op in OPS
-    assert (value.op is None) == (value.number is None)
-    assert value.number is None or math.isfinite(value.number)
-    if value.op == "range":
-        assert value.upper is not None and value.number <= value.upper
-    else:
-        assert value.upper is None
-    assert value.text is None or value.text.strip()
+    _well_formed(value)
+    for part in value.parts:
+        _well_formed(part)
+        assert not part.parts and part.number is not None
+    if value.parts:  # contract: op, number and unit null at the top, text = raw
+        assert len(value.parts) >= 2
+        assert (value.op, value.number, value.unit, value.text, value.change) == (None, None, None, value.raw, None)
 
     cell = value.raw
     assert "\n" not in cell and cell == cell.strip()
@@ -196,3 +221,74 @@ def test_chinese_spelling_helper():
     assert [chinese(n) for n in (0, 10, 12, 95, 105, 1000, 1001, 30020, 100000, 2024)] == \
         ["零", "十", "十二", "九十五", "一百零五", "一千", "一千零一", "三万零二十", "十万", "二千零二十四"]
     assert parse_chinese_number("一亿二千万") == 120_000_000.0
+
+
+# --- issue 14: several quantities, changes, ±, fractions, an operator before words ----------------------
+ISSUE_14 = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Words that name what a quantity counts (none is a comparison, a unit, a change or a numeral).
+PART_WORDS = ["满意度", "投诉率", "慰问人数", "宣传用品", "覆盖面积", "培训场次", "采购设备", "审核家数"]
+SEPARATORS = ["；", ";", "，", ",", "、", "， ", "且"]
+
+
+@st.composite
+def several_quantities(draw) -> tuple[str, list[tuple]]:
+    """`满意度≥90%；投诉率不超过5件…`: two to four quantities, each with its own words, in print order."""
+    words = draw(st.lists(st.sampled_from(PART_WORDS), min_size=2, max_size=4, unique=True))
+    pieces, expected = [], []
+    for word in words:
+        text, (op, number, upper, unit, _) = draw(canonical_forms())
+        pieces.append(word + text)
+        expected.append((word + text, op, number, upper, unit, word))
+    separator = draw(st.sampled_from(SEPARATORS))
+    return separator.join(pieces), expected
+
+
+@ISSUE_14
+@given(several_quantities())
+def test_several_quantities_come_back_as_parts(case):
+    text, expected = case
+    value = parse_value(text)
+    got = [(clean_cell(p.raw), p.op, p.number, p.upper, p.unit, p.text) for p in value.parts]
+    assert got == [(clean_cell(e[0]).replace(" ", ""), *e[1:]) for e in expected], text
+    assert (value.op, value.number, value.unit, value.text) == (None, None, None, value.raw)
+
+
+CHANGES = [("较上年提高", "increase"), ("同比增长", "increase"), ("比上年上升", "increase"), ("提高", "increase"),
+           ("较上年降低", "decrease"), ("同比下降", "decrease"), ("比上年减少", "decrease"), ("下降", "decrease")]
+
+
+@ISSUE_14
+@given(st.sampled_from(CHANGES), canonical_forms())
+def test_changes_keep_op_and_number_as_printed(change, form):
+    """`较上年提高5%` -> `=`, 5, `%`, increase; `降低不低于10%` -> `>=`, 10, decrease (contract)."""
+    (word, direction), (text, (op, number, upper, unit, _)) = change, form
+    value = parse_value(word + text)
+    assert (value.op, value.number, value.upper, value.unit, value.text, value.change) == \
+        (op, number, upper, unit, word, direction), word + text
+
+
+@ISSUE_14
+@given(st.integers(1, 10**6), st.sampled_from([0, 1, 2]), st.sampled_from(UNITS))
+def test_plus_minus_is_a_symmetric_range(integer, decimals, unit_spelling):
+    unit, spelled = unit_spelling
+    number_text, number = _render_number(integer, decimals, False, False)
+    if unit == "年" and _is_year(number_text):
+        unit, spelled = "天", "天"
+    value = parse_value("±" + number_text + spelled)
+    assert (value.op, value.number, value.upper, value.unit) == ("range", -number, number, unit)
+
+
+@ISSUE_14
+@given(st.integers(1, 99), st.integers(1, 99), st.sampled_from(["", "以上", "以下"]))
+def test_fractions_are_numbers(numerator, denominator, after):
+    value = parse_value(f"{numerator}/{denominator}{after}")
+    assert value.op == {"": "=", "以上": ">=", "以下": "<="}[after]
+    assert value.number == numerator / denominator and value.unit is None
+
+
+@ISSUE_14
+@given(st.sampled_from(["≦", "≤", "≥", "≧", "＞", "＜", "<=", ">="]),
+       st.sampled_from(["核定人数", "预算数", "上年", "批复金额", "合同约定标准"]))
+def test_operator_before_words_keeps_its_op(symbol, words):
+    value = parse_value(symbol + words)
+    assert value.op is not None and value.number is None and value.text == words

@@ -18,13 +18,16 @@ def value(texts: tuple[str, ...], from_stdin: bool) -> None:
     """Parse indicator values and print one VALUE JSON object per line, in input order.
 
     Each VALUE has raw, op (>=, <=, >, <, =, range or null), number, upper, unit and text,
-    as the output contract defines it.
+    as the output contract defines it; "change" (increase or decrease) where the value states
+    a change (较上年提高5%), and "parts" (one VALUE per quantity) where a cell states several
+    (1份；13份).
 
     \b
     Examples:
       extractor value "≥90百分比" "60%以下" "按时完成"
       {"raw": "≥90百分比", "op": ">=", "number": 90.0, "upper": null, "unit": "%", "text": null}
       ...
+      extractor value "≥330 台（套）" "较上年提高5%" "慰问人数不少于100人,宣传用品不少于20000份"
       cut -f5 values.tsv | extractor value --stdin
     """
     from extractor.normalize.value import parse_value  # light: no pandas/camelot on this path
