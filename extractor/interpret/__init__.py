@@ -18,9 +18,12 @@ from extractor.interpret.cells import CellMap, squeeze
 from extractor.interpret.department import read_department, read_graded
 from extractor.interpret.document import YEAR, read_document
 from extractor.interpret.fields import heading_number
-from extractor.interpret.project import find_indicator_header, looks_like_project, read_indicators, read_project
+from extractor.interpret.indicators import find_indicator_header
+from extractor.interpret.listing import find_list_columns, read_list
+from extractor.interpret.project import form_segments, looks_like_project, read_indicators, read_project, slice_table
 from extractor.interpret.prose import Prose
-from extractor.interpret.records import GradedIndicator, Project
+from extractor.interpret.records import Department, GradedIndicator, Project
+from extractor.interpret.wide import is_department_wide, read_wide
 from extractor.interpret.toc import check_titles, read_toc
 from extractor.model import PageLayout, Table, TextLine, Warning
 
@@ -70,14 +73,34 @@ def _heading(caption: list[TextLine]) -> TextLine | None:
     return None
 
 
+MAX_INDICATORS = 60  # more indicator rows than one plausible project table
+
+
+def _project_warnings(project: Project, warnings: list[Warning]) -> None:
+    page = project.pages[0] if project.pages else None
+    if len(project.indicators) > MAX_INDICATORS:
+        warnings.append(Warning("too_many_indicators", f"project {project.seq} ({project.name}) has "
+                                f"{len(project.indicators)} indicator rows: several tables read as one?", page))
+
+
+def _list_caption_fields(caption: list[TextLine]) -> str | None:
+    for ln in caption:
+        m = L.AMOUNT_UNIT_LINE.search(squeeze(ln.text))
+        if m:
+            return m.group(1)
+    return None
+
+
 def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[Warning]) -> dict[str, Any]:
     prose = Prose.from_layouts(layouts)
     graded: list[tuple[Table, list[GradedIndicator]]] = []
     projects: list[Project] = []
+    wide: list[Department] = []
     headings: list[tuple[int | None, str, int]] = []
     captions: list[TextLine] = []
     project_tables: list[Table] = []
     previous: Table | None = None
+    last: Project | Department | None = None  # the record a continuation table belongs to
     for index, table in enumerate(tables):
         caption = _caption(table, prose, previous)
         previous = table
@@ -88,29 +111,53 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         first_page = table.parts[0].page if table.parts else None
         cm = CellMap(table)
         header = find_indicator_header(cm)
-        if header is not None and header.row == 0 and projects:
-            # a continuation that stitch did not join: its rows belong to the project before it
+        if header is not None and header.row == 0 and last is not None and find_list_columns(cm) is None:
+            # a continuation that stitch did not join: its rows belong to the record before it
             more = read_indicators(table, cm, header, warnings)
-            projects[-1].indicators.extend(more)
-            projects[-1].pages = sorted(set(projects[-1].pages) | {p.page for p in table.parts})
+            last.indicators.extend(more)
+            last.pages = sorted(set(last.pages) | {p.page for p in table.parts})
             continue
         heading = _heading_before(table, prose, caption, tables[index - 1] if index else None)
         number, title = heading_number(heading.text) if heading is not None else (None, None)
-        project = read_project(table, title, warnings)
-        if project is None:
-            if looks_like_project(cm):
-                warnings.append(Warning("table_uninterpreted",
-                                        "a table with project labels has no 一级指标/指标值 header row; "
-                                        "kept raw in tables", first_page))
+        if is_department_wide(table, caption, title):
+            dept = read_wide(table, caption, warnings)
+            wide.append(dept)
+            last = dept
             continue
-        if not project.indicators:
-            warnings.append(Warning("table_uninterpreted", "project table with no indicator rows", first_page))
-        project.seq = len(projects) + 1
-        projects.append(project)
-        project_tables.append(table)
-        captions.extend(caption)
-        if heading is not None:
-            headings.append((number, title or "", heading.page))
+        found: list[Project] = []
+        columns = find_list_columns(cm)
+        if columns is not None:
+            found = read_list(table, cm, columns, None, _list_caption_fields(caption), warnings)
+            if not found:
+                warnings.append(Warning("table_uninterpreted", "a list table with project columns gave no "
+                                        "project; kept raw in tables", first_page))
+            elif len(found) == 1 and len(found[0].pages) > 3:
+                warnings.append(Warning("list_single_project", f"a list table over {len(found[0].pages)} pages "
+                                        "was read as a single project", first_page))
+        else:
+            for start, stop in form_segments(cm) if header is not None else [(0, cm.n_rows)]:
+                part = table if (start, stop) == (0, cm.n_rows) else slice_table(table, start, stop)
+                project = read_project(part, title if start == 0 else None, warnings)
+                if project is None:
+                    if looks_like_project(cm):
+                        warnings.append(Warning("table_uninterpreted",
+                                                "a table with project or indicator labels has no "
+                                                "一级指标/指标值 header row; kept raw in tables", first_page))
+                    continue
+                if not project.indicators:
+                    warnings.append(Warning("table_uninterpreted", "project table with no indicator rows",
+                                            first_page))
+                found.append(project)
+        for project in found:
+            project.seq = len(projects) + 1
+            projects.append(project)
+            _project_warnings(project, warnings)
+            last = project
+        if found:
+            project_tables.append(table)
+            captions.extend(caption)
+            if heading is not None:
+                headings.append((number, title or "", heading.page))
 
     check_titles(read_toc(prose.toc), headings, warnings)
     info = read_document(prose.lines, captions)
@@ -127,8 +174,18 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             if info.year:
                 break
     department = read_department(prose, graded)
-    return {
+    if wide:
+        first = wide[0]
+        if department is not None:  # the seed's prose part and a department-wide table: one department
+            first.overall_goal = first.overall_goal or department.overall_goal
+            first.sections = department.sections
+            first.duty_goals, first.measures = department.duty_goals, department.measures
+        department = first
+    out = {
         "document": info.to_dict(),
         "department": department.to_dict() if department is not None else None,
         "projects": [p.to_dict() for p in projects],
     }
+    if len(wide) > 1:
+        out["department_tables"] = [d.to_dict() for d in wide]
+    return out

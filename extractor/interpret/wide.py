@@ -1,0 +1,141 @@
+"""Department-wide tables (部门整体绩效目标表, 部门整体预算绩效目标申报表, 部门整体支出绩效目标表, 专项资金整体支出
+绩效目标表): the department's name, budget, overall goal, tasks and indicators, read by their labels
+(vocabulary.toml [department]).
+
+A table is department-wide when its title says so (in its caption or its own first rows). Its label cells are
+read like a form's: the value right of a label, else below it (a column head over its amount; a block head
+such as 财政拨款 over 合计 over the amount). The tasks block (年度主要任务 / 年度重点工作任务) has column heads
+(任务名称, 主要内容, 预算金额 …) over one row per task; the indicator rows are read as in projects.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.interpret import labels as L
+from extractor.interpret.cells import Cell, CellMap, squeeze
+from extractor.interpret.fields import amount
+from extractor.interpret.indicators import find_indicator_header, read_rows
+from extractor.interpret.records import Budget, Department, Task
+from extractor.model import Table, TextLine, Warning
+
+_CAPTION_NAME = regex.compile(r"^(?:单位名称|部门名称|部门[（(]单位[)）]名称|预算单位)[：:]\s*(?P<name>\S.*?)\s*$")
+
+
+def is_department_wide(table: Table, caption: list[TextLine], title: str | None) -> bool:
+    texts = [ln.text for ln in caption] + ([title] if title else [])
+    cm_rows = table.rows[:3]
+    texts += [c for row in cm_rows for c in row if c]
+    return any(L.matches(L.DEPT_TITLE, squeeze(t)) for t in texts)
+
+
+def _is_amount(text: str | None) -> bool:
+    value, ok = amount(text)
+    return ok and value is not None
+
+
+def _value_below(cm: CellMap, label: Cell, limit: int) -> str | None:
+    """An amount under a column-head label, passing a 合计 head on the way."""
+    r = label.last_row + 1
+    while r < limit:
+        cell = cm.at(r, label.col)
+        if cell is None:
+            return None
+        if _is_amount(cell.text):
+            return cell.text
+        if not L.matches(L.SUBTOTAL, cell.text):
+            return None
+        r = cell.last_row + 1
+    return None
+
+
+def _right(cm: CellMap, cell: Cell) -> Cell | None:
+    right = cm.right_of(cell)
+    return right if right is not None and right is not cell else None
+
+
+def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) -> Department:
+    cm = CellMap(table)
+    header = find_indicator_header(cm)
+    limit = header.row if header is not None else cm.n_rows
+    dept = Department(wide=True, budget=Budget())
+    fields = L.DEPT_FIELDS
+    tasks_head: Cell | None = None
+    for cell in sorted(cm.cells, key=lambda c: (c.row, c.col)):
+        if cell.row >= limit:
+            break
+        s = L.label_text(cell.text)
+        if not s:
+            continue
+        right = _right(cm, cell)
+        if dept.name is None and L.matches(fields["name"], s) and right is not None:
+            dept.name = squeeze(right.text) or None
+        elif dept.overall_goal is None and L.matches(fields["overall_goal"], s) and right is not None:
+            dept.overall_goal = (right.text or "").strip() or None
+        elif dept.overall_goal is None and L.matches(fields["overall_goal"], s) and right is None:
+            below = cm.below(cell)
+            if below is not None:
+                dept.overall_goal = (below.text or "").strip() or None
+        elif tasks_head is None and L.matches(fields["tasks"], s):
+            tasks_head = cell
+        elif L.matches(fields["total"], s) and dept.budget.total is None:
+            text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
+            dept.budget.total = amount(text)[0] if text else None
+        elif L.matches(fields["fiscal"], s) and dept.budget.fiscal is None:
+            text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
+            dept.budget.fiscal = amount(text)[0] if text else None
+        elif L.matches(fields["other"], s) and dept.budget.other is None:
+            text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
+            dept.budget.other = amount(text)[0] if text else None
+    if dept.name is None:
+        for ln in caption:
+            m = _CAPTION_NAME.match(ln.text.strip())
+            if m:
+                dept.name = squeeze(m.group("name"))
+                break
+    if tasks_head is not None:
+        dept.tasks = _tasks(cm, tasks_head, limit)
+    if header is not None:
+        dept.indicators = read_rows(table, cm, header, range(header.data_row, cm.n_rows), warnings)
+    dept.pages = sorted({p.page for p in table.parts} | set(table.row_pages))
+    return dept
+
+
+def _tasks(cm: CellMap, head: Cell, limit: int) -> list[Task]:
+    """The task rows right of (or below) a 年度主要任务 head: the first row names the columns."""
+    fields = L.DEPT_FIELDS
+    columns: dict[str, int] = {}
+    head_row = None
+    for r in range(head.row, min(limit, head.last_row + 2)):
+        for cell in cm.row_cells(r):
+            if cell.row != r or cell is head:
+                continue
+            for key in ("task_name", "task_content", "task_budget"):
+                if key not in columns and L.matches(fields[key], cell.text):
+                    columns[key] = cell.col
+                    head_row = r
+        if head_row is not None:
+            break
+    if head_row is None:
+        return []
+    out: list[Task] = []
+    r = head_row + 1
+    seen: set[int] = set()
+    while r < limit:
+        first = cm.at(r, columns.get("task_name", head.end_col))
+        if first is None or first.row in seen:
+            r += 1
+            continue
+        if first.col < head.end_col and first is not head:
+            break  # the next label block
+        owner = cm.at(r, head.col)
+        if owner is not head and head.rowspan > 1:
+            break
+        seen.add(first.row)
+        name = cm.text(r, columns["task_name"]).strip() if "task_name" in columns else None
+        content = cm.text(r, columns["task_content"]).strip() if "task_content" in columns else None
+        budget = amount(cm.text(r, columns["task_budget"]))[0] if "task_budget" in columns else None
+        if name or content:
+            out.append(Task(name or None, content or None, budget))
+        r = first.last_row + 1
+    return out
