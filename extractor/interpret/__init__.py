@@ -29,7 +29,7 @@ from extractor.model import PageLayout, Table, TextLine, Warning
 
 __all__ = ["interpret"]
 
-_HEADING = regex.compile(r"表\s*$")
+_HEADING = regex.compile(r"表\s*(?:[（(][^（()）]{1,12}[)）])?\s*$")
 
 
 def _caption(table: Table, prose: Prose, previous: Table | None) -> list[TextLine]:
@@ -127,7 +127,7 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         found: list[Project] = []
         columns = find_list_columns(cm)
         if columns is not None:
-            found = read_list(table, cm, columns, None, _list_caption_fields(caption), warnings)
+            found = read_list(table, cm, columns, title, _list_caption_fields(caption), warnings)
             if not found:
                 warnings.append(Warning("table_uninterpreted", "a list table with project columns gave no "
                                         "project; kept raw in tables", first_page))
@@ -137,12 +137,16 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         else:
             for start, stop in form_segments(cm) if header is not None else [(0, cm.n_rows)]:
                 part = table if (start, stop) == (0, cm.n_rows) else slice_table(table, start, stop)
-                project = read_project(part, title if start == 0 else None, warnings)
+                project = read_project(part, title, warnings)
                 if project is None:
                     if looks_like_project(cm):
                         warnings.append(Warning("table_uninterpreted",
                                                 "a table with project or indicator labels has no "
                                                 "一级指标/指标值 header row; kept raw in tables", first_page))
+                    continue
+                if not project.indicators and project.name is None and project.budget.total is None:
+                    warnings.append(Warning("table_empty", "a project form with nothing filled in (a blank "
+                                            "template): not a project", first_page))
                     continue
                 if not project.indicators:
                     warnings.append(Warning("table_uninterpreted", "project table with no indicator rows",

@@ -60,6 +60,10 @@ class _Candidates:
         return out
 
 
+_SCORED_LABEL = regex.compile(r"(\p{Han}{2,12})[（(](\d+(?:\.\d+)?)分?[)）]")
+_INLINE_LABEL = regex.compile(r"^(\p{Han}{2,10})[：:]\s*(\S.*)$", regex.S)
+
+
 class _HeaderReader:
     """Reads the labelled fields above the indicator rows into a Project."""
 
@@ -93,7 +97,7 @@ class _HeaderReader:
         if header_cells and header_cells[0].row == 0 and header_cells[0].colspan == cm.n_cols:
             t = squeeze(header_cells[0].text)
             if t.endswith("表"):
-                project.title = project.title or t
+                project.title = t  # the table's own title row names it better than a heading above
                 self.used.add((0, 0))
 
         for cell in header_cells:
@@ -115,6 +119,16 @@ class _HeaderReader:
                     purpose_groups.append(cell)
                 continue
             is_label = L.is_known_label(s) or (cell.col == 0 and cm.right_of(cell) is not None)
+            scored = _SCORED_LABEL.fullmatch(s)
+            if scored and self._value_of(cell) is None:  # 执行率分值（10）: the label carries its value
+                self.used.add(key)
+                attributes[scored.group(1)] = scored.group(2)
+                continue
+            inline = _INLINE_LABEL.match((text or "").strip())
+            if not is_label and inline and cell.colspan == cm.n_cols:  # 主要政策任务：… across the table
+                self.used.add(key)
+                attributes[inline.group(1)] = inline.group(2).strip()
+                continue
             if not is_label:
                 continue
             value_cell = self._value_of(cell)

@@ -60,12 +60,16 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
     limit = header.row if header is not None else cm.n_rows
     dept = Department(wide=True, budget=Budget())
     fields = L.DEPT_FIELDS
-    tasks_head: Cell | None = None
+    used: set[tuple[int, int]] = set()
+    for cell in cm.cells:
+        if cell.row < limit and L.matches(fields["tasks"], cell.text) and cell.rowspan > 1:
+            used = _tasks(cm, cell, limit, dept)
+            break
     for cell in sorted(cm.cells, key=lambda c: (c.row, c.col)):
         if cell.row >= limit:
             break
         s = L.label_text(cell.text)
-        if not s:
+        if not s or (cell.row, cell.col) in used:
             continue
         right = _right(cm, cell)
         if dept.name is None and L.matches(fields["name"], s) and right is not None:
@@ -76,8 +80,6 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
             below = cm.below(cell)
             if below is not None:
                 dept.overall_goal = (below.text or "").strip() or None
-        elif tasks_head is None and L.matches(fields["tasks"], s):
-            tasks_head = cell
         elif L.matches(fields["total"], s) and dept.budget.total is None:
             text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
             dept.budget.total = amount(text)[0] if text else None
@@ -93,49 +95,63 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
             if m:
                 dept.name = squeeze(m.group("name"))
                 break
-    if tasks_head is not None:
-        dept.tasks = _tasks(cm, tasks_head, limit)
     if header is not None:
         dept.indicators = read_rows(table, cm, header, range(header.data_row, cm.n_rows), warnings)
     dept.pages = sorted({p.page for p in table.parts} | set(table.row_pages))
     return dept
 
 
-def _tasks(cm: CellMap, head: Cell, limit: int) -> list[Task]:
-    """The task rows right of (or below) a 年度主要任务 head: the first row names the columns."""
+def _tasks(cm: CellMap, head: Cell, limit: int, dept: Department) -> set[tuple[int, int]]:
+    """The task rows right of a 年度主要任务 head: its first rows name the columns (任务名称 | 主要内容 |
+    预算金额 over 总额 / 财政拨款 / 其他资金); a 合计 row gives the department's budget. Returns the cells used."""
     fields = L.DEPT_FIELDS
     columns: dict[str, int] = {}
-    head_row = None
-    for r in range(head.row, min(limit, head.last_row + 2)):
+    used: set[tuple[int, int]] = {(head.row, head.col)}
+    data_row = None
+    for r in range(head.row, min(limit, head.last_row + 1)):
         for cell in cm.row_cells(r):
             if cell.row != r or cell is head:
                 continue
             for key in ("task_name", "task_content", "task_budget"):
                 if key not in columns and L.matches(fields[key], cell.text):
                     columns[key] = cell.col
-                    head_row = r
-        if head_row is not None:
+                    used.add((cell.row, cell.col))
+                    data_row = max(data_row or 0, cell.last_row + 1)
+                    if key == "task_budget" and cell.colspan > 1:  # 预算金额 over 总额 / 财政拨款 / 其他资金
+                        for sub in cm.row_cells(cell.last_row + 1):
+                            if sub.row == cell.last_row + 1 and cell.col <= sub.col < cell.end_col:
+                                used.add((sub.row, sub.col))
+                                data_row = max(data_row, sub.last_row + 1)
+                                for k2 in ("total", "fiscal", "other"):
+                                    if k2 not in columns and L.matches(fields[k2], sub.text):
+                                        columns[k2] = sub.col
+        if data_row is not None:
             break
-    if head_row is None:
-        return []
-    out: list[Task] = []
-    r = head_row + 1
-    seen: set[int] = set()
-    while r < limit:
+    if data_row is None:
+        return used
+    budget_col = columns.get("total", columns.get("task_budget"))
+    r = data_row
+    while r < min(limit, head.last_row + 1):
         first = cm.at(r, columns.get("task_name", head.end_col))
-        if first is None or first.row in seen:
+        if first is None:
             r += 1
             continue
-        if first.col < head.end_col and first is not head:
-            break  # the next label block
-        owner = cm.at(r, head.col)
-        if owner is not head and head.rowspan > 1:
-            break
-        seen.add(first.row)
+        for c in cm.row_cells(r):
+            if c.row == r:
+                used.add((c.row, c.col))
         name = cm.text(r, columns["task_name"]).strip() if "task_name" in columns else None
+        if name and L.matches(L.SUBTOTAL, name):
+            budget = dept.budget or Budget()
+            for key in ("total", "fiscal", "other"):
+                col = columns.get(key, budget_col if key == "total" else None)
+                if col is not None:
+                    setattr(budget, key, amount(cm.text(r, col))[0])
+            dept.budget = budget
+            r = first.last_row + 1
+            continue
         content = cm.text(r, columns["task_content"]).strip() if "task_content" in columns else None
-        budget = amount(cm.text(r, columns["task_budget"]))[0] if "task_budget" in columns else None
+        budget = amount(cm.text(r, budget_col))[0] if budget_col is not None else None
         if name or content:
-            out.append(Task(name or None, content or None, budget))
+            dept.tasks.append(Task(name or None, content or None, budget))
         r = first.last_row + 1
-    return out
+    return used
