@@ -83,6 +83,10 @@ def _project_warnings(project: Project, warnings: list[Warning]) -> None:
                                 f"{len(project.indicators)} indicator rows: several tables read as one?", page))
 
 
+def _same_project(a: Project, b: Project) -> bool:
+    return (a.name or "") == (b.name or "") and a.code == b.code and a.budget.total == b.budget.total and bool(a.name)
+
+
 def _list_caption_fields(caption: list[TextLine]) -> str | None:
     for ln in caption:
         m = L.AMOUNT_UNIT_LINE.search(squeeze(ln.text))
@@ -152,6 +156,11 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
                     warnings.append(Warning("table_uninterpreted", "project table with no indicator rows",
                                             first_page))
                 found.append(project)
+        if columns is not None and found and projects and last is projects[-1] and _same_project(found[0], last):
+            # a list table cut in two by stitch: its first group continues the last project
+            first = found.pop(0)
+            last.indicators.extend(first.indicators)
+            last.pages = sorted(set(last.pages) | set(first.pages))
         for project in found:
             project.seq = len(projects) + 1
             projects.append(project)

@@ -115,7 +115,7 @@ def is_strong_label(text: str | None) -> bool:
 def is_known_label(text: str | None) -> bool:
     """A strong label, or a text shaped like one (项目性质, 计划开始日期): a label when a value follows it."""
     s = label_text(text)
-    return bool(s) and (is_strong_label(s) or matches(OTHER_LABEL, s))
+    return bool(s) and (is_strong_label(s) or matches(OTHER_LABEL, s) or matches(KNOWN_ATTRIBUTES, s))
 
 
 # Indicator header cells, in the order they are tried (the first pattern that matches names the column).

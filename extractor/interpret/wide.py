@@ -72,6 +72,8 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
         if not s or (cell.row, cell.col) in used:
             continue
         right = _right(cm, cell)
+        if right is not None and right.rowspan < cell.rowspan:
+            right = cm.below(cell)  # a column head over a block of heads: its value is below it
         if dept.name is None and L.matches(fields["name"], s) and right is not None:
             dept.name = squeeze(right.text) or None
         elif dept.overall_goal is None and L.matches(fields["overall_goal"], s) and right is not None:
