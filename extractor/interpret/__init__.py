@@ -19,7 +19,7 @@ from extractor.interpret.department import read_department, read_graded
 from extractor.interpret.document import YEAR, read_document
 from extractor.interpret.fields import heading_number
 from extractor.interpret.indicators import find_indicator_header
-from extractor.interpret.listing import find_list_columns, read_list
+from extractor.interpret.listing import find_list_columns, join_cut, read_list
 from extractor.interpret.project import form_segments, looks_like_project, read_indicators, read_project, slice_table
 from extractor.interpret.prose import Prose
 from extractor.interpret.records import Department, GradedIndicator, Project
@@ -131,7 +131,8 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         found: list[Project] = []
         columns = find_list_columns(cm)
         if columns is not None:
-            found = read_list(table, cm, columns, title, _list_caption_fields(caption), warnings)
+            unit = projects[-1].department_unit if projects and last is projects[-1] else None
+            found = read_list(table, cm, columns, title, _list_caption_fields(caption), warnings, unit)
             if not found:
                 warnings.append(Warning("table_uninterpreted", "a list table with project columns gave no "
                                         "project; kept raw in tables", first_page))
@@ -156,11 +157,15 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
                     warnings.append(Warning("table_uninterpreted", "project table with no indicator rows",
                                             first_page))
                 found.append(project)
-        if columns is not None and found and projects and last is projects[-1] and _same_project(found[0], last):
-            # a list table cut in two by stitch: its first group continues the last project
-            first = found.pop(0)
-            last.indicators.extend(first.indicators)
-            last.pages = sorted(set(last.pages) | set(first.pages))
+        if columns is not None and found and projects and last is projects[-1]:
+            # a list table cut in two by stitch: its first group may continue the last project
+            if _same_project(found[0], last):
+                first = found.pop(0)
+                last.indicators.extend(first.indicators)
+                last.pages = sorted(set(last.pages) | set(first.pages))
+            elif last.budget.total is None and last.code is None and found[0].pages and last.pages and (
+                    found[0].pages[0] == last.pages[-1] + 1):
+                join_cut(last, found.pop(0))
         for project in found:
             project.seq = len(projects) + 1
             projects.append(project)

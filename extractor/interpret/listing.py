@@ -74,6 +74,9 @@ def find_list_columns(cm: CellMap) -> ListColumns | None:
         text = L.label_text(cell.text)
         if not text:
             continue
+        if cell.row == (header.row if header is not None else cell.row):
+            # a repeated header may hold text of a cell cut by the page break, hidden under it
+            text = next((m.group(0) for p in L.NAME + L.GOALS + L.TOTAL if (m := p.match(text))), text)
         if L.matches(L.NAME, text) and cols.name < 0:
             cols.name, cols.name_label = cell.col, text
         elif L.matches(L.CODE, text):
@@ -138,9 +141,16 @@ def _join_text(a: str, b: str) -> str:
 
 
 def read_list(table: Table, cm: CellMap, cols: ListColumns, title: str | None, amount_unit: str | None,
-              warnings: list[Warning]) -> list[Project]:
+              warnings: list[Warning], unit: str | None = None) -> list[Project]:
+    """The projects of a list table; `unit` is the department unit in force where the table starts (a list
+    continued from an earlier table keeps its unit)."""
     groups: list[_Group] = []
-    unit: str | None = None
+    if amount_unit is None:  # `金额单位：万元` in a cell above the header
+        for cell in cm.cells:
+            m = L.AMOUNT_UNIT_LINE.search(squeeze(cell.text)) if cell.row < cols.data_row else None
+            if m:
+                amount_unit = m.group(1)
+                break
     header = cols.header
     prev_page = None
     for r in range(cols.data_row, cm.n_rows):
@@ -257,4 +267,22 @@ def _project(table: Table, cm: CellMap, cols: ListColumns, g: _Group, title: str
             project.indicators += read_packed(cell.text, table.row_pages[r] if r < len(table.row_pages) else 1,
                                               warnings)
     project.pages = sorted({table.row_pages[r] for r in rows if r < len(table.row_pages)})
+    project.source_name, project.source_goals = g.name, g.goals  # to join a group cut by a table boundary
     return project
+
+
+def join_cut(last: Project, first: Project) -> None:
+    """`first` (a new table's first group) is the rest of `last`, cut by a page break between two tables."""
+    name = _join_text(getattr(last, "source_name", last.name or ""), getattr(first, "source_name", first.name or ""))
+    goals = _join_text(getattr(last, "source_goals", ""), getattr(first, "source_goals", ""))
+    m = CODE_NAME.match(squeeze(name))
+    if m:
+        last.code, last.name = m.group("code"), squeeze(name)[m.end("code"):].lstrip("-－— ")
+    else:
+        last.name = name or None
+    for key in ("total", "fiscal", "other"):
+        if getattr(last.budget, key) is None:
+            setattr(last.budget, key, getattr(first.budget, key))
+    last.goals = split_goals(goals)
+    last.indicators.extend(first.indicators)
+    last.pages = sorted(set(last.pages) | set(first.pages))
