@@ -52,6 +52,10 @@ def header_at(cm: CellMap, r: int) -> IndicatorHeader | None:
         if combined is not None and ("op" in cols or "unit" in cols):
             cols["level3"] = combined.col
             cols["combined"] = combined.col
+    if "level1" not in cols and "level2" in cols and "level3" in cols and "value" in cols and cols["level2"] > 0:
+        left = cm.at(r, cols["level2"] - 1)  # a 一级指标 head printed blank: the column left of 二级指标
+        if left is not None and left.row == r and not squeeze(left.text):
+            cols["level1"] = left.col
     leveled = "level1" in cols and ("level2" in cols or "level3" in cols) and (
         "value" in cols or "op" in cols or "actual" in cols)
     flat = ("level3" in cols and "value" in cols and "level1" not in cols

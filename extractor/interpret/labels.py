@@ -134,7 +134,7 @@ def indicator_field(text: str | None) -> str | None:
 
 _LEVEL_PREFIX = regex.compile(r"^\d{1,3}\s*[－\-—–.．、]\s*")
 _LEVEL_SCORE = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-_ITEM_PREFIX = regex.compile(r"^指标\s*\d{1,3}\s*[：:]\s*")
+_ITEM_PREFIX = regex.compile(r"^指标\s*\d{1,3}\s*[：:；;]\s*")
 
 
 def level_name(text: str | None) -> str | None:
