@@ -9,13 +9,19 @@ trailing colon dropped), so `其中：财政\\n资金` and `其中：财政资�
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from importlib import resources
 
 import regex
 
 from extractor.interpret.cells import squeeze
 
-Patterns = list[regex.Pattern[str]]
+class Patterns(list):
+    """A ranked list of label patterns, with one compiled alternation for "does any of them match"."""
+
+    def __init__(self, patterns: list[regex.Pattern[str]]):
+        super().__init__(patterns)
+        self.any = regex.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
 
 
 def _load() -> dict:
@@ -28,12 +34,17 @@ VOCABULARY = _load()
 
 def _compile(section: str, key: str) -> Patterns:
     value = VOCABULARY[section][key]
-    return [regex.compile(p) for p in ([value] if isinstance(value, str) else value)]
+    return Patterns([regex.compile(p) for p in ([value] if isinstance(value, str) else value)])
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_text(text: str) -> str:
+    return squeeze(text).rstrip("：:")
 
 
 def label_text(text: str | None) -> str:
     """A cell's text as a label: no white space, no trailing colon."""
-    return squeeze(text).rstrip("：:")
+    return _label_text(text) if text else ""
 
 
 # project header fields (lists are ranked: the first pattern that matches wins)
@@ -66,7 +77,7 @@ UNIT_COLUMN = _compile("indicator", "unit")
 VALUE_COLUMN = _compile("indicator", "value")
 PACKED = _compile("indicator", "packed")
 # header cells that say a table holds indicators (a table with one of them and no project is reported)
-INDICATOR_HINTS = [regex.compile(r"一级指标|绩效指标|(?:年度)?指标值|指标名称")]
+INDICATOR_HINTS = Patterns([regex.compile(r"一级指标|绩效指标|(?:年度)?指标值|指标名称")])
 LEVEL1_NAMES = VOCABULARY["indicator"]["level1_names"]
 LEVEL2_NAMES = VOCABULARY["indicator"]["level2_names"]
 COMBINED = _compile("indicator", "combined")
@@ -86,15 +97,21 @@ DEPT_FIELDS = {key: _compile("department", key) for key in
                 "task_budget")}
 
 # department (graded) tables of the seed
-GRADE_HEAD = [regex.compile(r"评价标准|评分标准|评价等级")]
-DEPT_NAME = [regex.compile(r"绩效指标|指标名称|指标")]
+GRADE_HEAD = Patterns([regex.compile(r"评价标准|评分标准|评价等级")])
+DEPT_NAME = Patterns([regex.compile(r"绩效指标|指标名称|指标")])
 
 
-def matches(patterns: Patterns | regex.Pattern[str], text: str | None) -> bool:
+def matches(patterns: Patterns | list | regex.Pattern[str], text: str | None) -> bool:
     s = label_text(text)
     if isinstance(patterns, regex.Pattern):
         return bool(patterns.fullmatch(s))
+    combined = getattr(patterns, "any", None)
+    if combined is not None:
+        return len(s) <= MAX_LABEL and bool(combined.fullmatch(s))
     return any(p.fullmatch(s) for p in patterns)
+
+
+MAX_LABEL = 60  # longer texts are values, never labels (keeps matching cheap on long cells)
 
 
 def rank(patterns: Patterns, text: str | None) -> int | None:
@@ -126,8 +143,12 @@ INDICATOR_COLUMNS = tuple((name, _compile("indicator", name)) for name in
 
 def indicator_field(text: str | None) -> str | None:
     """The indicator column a header cell names, or None."""
-    s = label_text(text)
-    if not s:
+    return _indicator_field(label_text(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _indicator_field(s: str) -> str | None:
+    if not s or len(s) > MAX_LABEL:
         return None
     return next((name for name, patterns in INDICATOR_COLUMNS if matches(patterns, s)), None)
 
