@@ -9,6 +9,7 @@ also gets a `table_uninterpreted` warning.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import regex
@@ -105,6 +106,8 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
     project_tables: list[Table] = []
     previous: Table | None = None
     last: Project | Department | None = None  # the record a continuation table belongs to
+    list_columns = None  # (columns, n_cols) of the last list table
+    last_from_list = False  # the last project came from a list table
     for index, table in enumerate(tables):
         caption = _caption(table, prose, previous)
         previous = table
@@ -115,7 +118,13 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         first_page = table.parts[0].page if table.parts else None
         cm = CellMap(table)
         header = find_indicator_header(cm)
-        if header is not None and header.row == 0 and last is not None and find_list_columns(cm) is None:
+        columns = find_list_columns(cm)
+        if (columns is None and header is not None and list_columns is not None and last_from_list
+                and last is (projects[-1] if projects else None) and cm.n_cols == list_columns[1]):
+            # the list continues in a table whose repeated header is garbled (text of a cut cell printed
+            # under it): the list's own columns still hold
+            columns = dataclasses.replace(list_columns[0], header=header, data_row=header.data_row)
+        if header is not None and header.row == 0 and last is not None and columns is None:
             # a continuation that stitch did not join: its rows belong to the record before it
             more = read_indicators(table, cm, header, warnings)
             last.indicators.extend(more)
@@ -126,12 +135,12 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         if is_department_wide(table, caption, title):
             dept = read_wide(table, caption, warnings)
             wide.append(dept)
-            last = dept
+            last, last_from_list = dept, False
             continue
         found: list[Project] = []
-        columns = find_list_columns(cm)
         if columns is not None:
-            unit = projects[-1].department_unit if projects and last is projects[-1] else None
+            list_columns = (columns, cm.n_cols)
+            unit = projects[-1].department_unit if projects and last is projects[-1] and last_from_list else None
             found = read_list(table, cm, columns, title, _list_caption_fields(caption), warnings, unit)
             if not found:
                 warnings.append(Warning("table_uninterpreted", "a list table with project columns gave no "
@@ -157,15 +166,22 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
                     warnings.append(Warning("table_uninterpreted", "project table with no indicator rows",
                                             first_page))
                 found.append(project)
-        if columns is not None and found and projects and last is projects[-1]:
+        continued = columns is not None and projects and last is projects[-1] and last_from_list
+        if continued and found:
             # a list table cut in two by stitch: its first group may continue the last project
             if _same_project(found[0], last):
                 first = found.pop(0)
                 last.indicators.extend(first.indicators)
                 last.pages = sorted(set(last.pages) | set(first.pages))
-            elif last.budget.total is None and last.code is None and found[0].pages and last.pages and (
-                    found[0].pages[0] == last.pages[-1] + 1):
-                join_cut(last, found.pop(0))
+            elif found[0].pages and last.pages and found[0].pages[0] == last.pages[-1] + 1 and (
+                    found[0].name is None or (found[0].code is None and (
+                        last.budget.total is None or found[0].budget.total is None))):
+                join_cut(last, found.pop(0))  # the group cut by the page break between the two tables
+        if continued:
+            for project in found:  # a list continued from an earlier table keeps its amount unit
+                project.amount_unit = project.amount_unit or last.amount_unit
+        if found or columns is not None:
+            last_from_list = columns is not None
         for project in found:
             project.seq = len(projects) + 1
             projects.append(project)

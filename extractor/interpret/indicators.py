@@ -79,7 +79,7 @@ def is_header_row(cm: CellMap, header: IndicatorHeader, r: int) -> bool:
     hits = 0
     for name, c in header.columns.items():
         cell = cm.at(r, c)
-        if cell is not None and cell.row == r and L.indicator_field(cell.text) == name:
+        if cell is not None and L.indicator_field(cell.text) == name:
             hits += 1
     return hits >= 2
 
