@@ -124,7 +124,8 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             # the list continues in a table whose repeated header is garbled (text of a cut cell printed
             # under it): the list's own columns still hold
             columns = dataclasses.replace(list_columns[0], header=header, data_row=header.data_row)
-        if header is not None and header.row == 0 and last is not None and columns is None:
+        if (header is not None and header.row == 0 and last is not None and columns is None and last.pages
+                and first_page is not None and first_page <= last.pages[-1] + 1):
             # a continuation that stitch did not join: its rows belong to the record before it
             more = read_indicators(table, cm, header, warnings)
             last.indicators.extend(more)
@@ -158,6 +159,12 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
                                                 "a table with project or indicator labels has no "
                                                 "一级指标/指标值 header row; kept raw in tables", first_page))
                     continue
+                if project.indicators and project.name is None and project.code is None and not any(
+                        (project.budget.total, project.budget.fiscal, project.budget.other, project.goals)):
+                    warnings.append(Warning("indicators_without_project", "a table of indicator rows names no "
+                                            "project (no name, code, budget or goal): not read as a project",
+                                            first_page))
+                    continue
                 if not project.indicators and project.name is None and project.budget.total is None:
                     warnings.append(Warning("table_empty", "a project form with nothing filled in (a blank "
                                             "template): not a project", first_page))
@@ -171,6 +178,8 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             # a list table cut in two by stitch: its first group may continue the last project
             if _same_project(found[0], last):
                 first = found.pop(0)
+                if len("".join(first.goals)) > len("".join(last.goals)):  # a goal clipped on the first page
+                    last.goals = first.goals
                 last.indicators.extend(first.indicators)
                 last.pages = sorted(set(last.pages) | set(first.pages))
             elif found[0].pages and last.pages and found[0].pages[0] == last.pages[-1] + 1 and (

@@ -54,6 +54,9 @@ def split_goals(text: str | None) -> list[str]:
     if m is None:
         m = _STYLES[3][0].match(s)
         style = 3 if m else None
+    if m is None and s.startswith("一是") and "二是" in s:  # 一是…二是…三是…: ordinal words removed
+        parts = regex.split(r"[一二三四五六七八九十]{1,2}是", s)
+        return [p.strip() for p in parts if p.strip()]
     if m is None:
         c = _CIRCLED.find(s[0])
         if c == 0:

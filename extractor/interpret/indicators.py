@@ -109,7 +109,7 @@ def _value(texts: dict[str, str], cols: dict[str, int], page: int, warnings: lis
 
 def _level(texts: dict[str, str], cols: dict[str, int], name: str) -> str | None:
     if name in cols:
-        return L.level_name(texts.get(name))
+        return L.level_name(texts.get(name), L.LEVEL1_NAMES if name == "level1" else None)
     if "combined" in cols:
         return texts.get(name) or None
     return None

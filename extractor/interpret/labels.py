@@ -158,12 +158,18 @@ _LEVEL_SCORE = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
 _ITEM_PREFIX = regex.compile(r"^指标\s*\d{1,3}\s*[：:；;]\s*")
 
 
-def level_name(text: str | None) -> str | None:
-    """A first/second-level cell as its name: `1－产出指标` -> 产出指标, `产出指标（50分）` -> 产出指标."""
+def level_name(text: str | None, names: list[str] | None = None) -> str | None:
+    """A first/second-level cell as its name: `1－产出指标` -> 产出指标, `产出指标（50分）` -> 产出指标. With `names`
+    (the level's vocabulary), a name cut in two by a page break (`效` | `益指标`) is read whole where only one
+    name starts or ends with the piece."""
     if text is None:
         return None
-    s = _LEVEL_SCORE.sub("", _LEVEL_PREFIX.sub("", text.strip()))
-    return s.strip()
+    s = _LEVEL_SCORE.sub("", _LEVEL_PREFIX.sub("", text.strip())).strip()
+    if names and s and s not in names:
+        whole = [n for n in names if len(n) > len(s) and (n.startswith(s) or n.endswith(s))]
+        if len(whole) == 1:
+            return whole[0]
+    return s
 
 
 def item_name(text: str | None) -> str | None:

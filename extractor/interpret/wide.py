@@ -29,8 +29,16 @@ def is_department_wide(table: Table, caption: list[TextLine], title: str | None)
     return any(L.matches(L.DEPT_TITLE, squeeze(t)) for t in texts)
 
 
+_AMOUNT_UNIT = regex.compile(r"\s*(?:万元|亿元|元)\s*$")
+
+
+def _amount(text: str | None) -> tuple[float | None, bool]:
+    """An amount, with a unit printed after it (`100000万元`) allowed."""
+    return amount(_AMOUNT_UNIT.sub("", text or ""))
+
+
 def _is_amount(text: str | None) -> bool:
-    value, ok = amount(text)
+    value, ok = _amount(text)
     return ok and value is not None
 
 
@@ -84,13 +92,13 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
                 dept.overall_goal = (below.text or "").strip() or None
         elif L.matches(fields["total"], s) and dept.budget.total is None:
             text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
-            dept.budget.total = amount(text)[0] if text else None
+            dept.budget.total = _amount(text)[0] if text else None
         elif L.matches(fields["fiscal"], s) and dept.budget.fiscal is None:
             text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
-            dept.budget.fiscal = amount(text)[0] if text else None
+            dept.budget.fiscal = _amount(text)[0] if text else None
         elif L.matches(fields["other"], s) and dept.budget.other is None:
             text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
-            dept.budget.other = amount(text)[0] if text else None
+            dept.budget.other = _amount(text)[0] if text else None
     if dept.name is None:
         for ln in caption:
             m = _CAPTION_NAME.match(ln.text.strip())
