@@ -19,7 +19,7 @@ from extractor.interpret.cells import CellMap, squeeze
 from extractor.interpret.department import read_department, read_graded
 from extractor.interpret.document import YEAR, read_document
 from extractor.interpret.fields import heading_number
-from extractor.interpret.indicators import find_indicator_header
+from extractor.interpret.indicators import IndicatorHeader, find_indicator_header, read_rows
 from extractor.interpret.listing import find_list_columns, join_cut, read_list
 from extractor.interpret.project import form_segments, looks_like_project, read_indicators, read_project, slice_table
 from extractor.interpret.prose import Prose
@@ -131,6 +131,21 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             last.indicators.extend(more)
             last.pages = sorted(set(last.pages) | {p.page for p in table.parts})
             continue
+        if (header is None and columns is None and isinstance(last, Project) and last.pages
+                and getattr(last, "source_header", None) is not None and cm.n_cols == last.source_cols
+                and first_page == last.pages[-1] + 1 and not looks_like_project(cm)):
+            # a form's indicator rows continued on the next page as a table of their own, no header printed
+            head = last.source_header
+            more = read_rows(table, cm, IndicatorHeader(-1, head.columns, head.attributes, 0), range(cm.n_rows),
+                             warnings, before=last.indicators[-1] if last.indicators else None)
+            if more:
+                tail = last.indicators[-1] if last.indicators else None
+                for name in ("level1", "level2"):  # a level cell cut by the page break, its label printed below
+                    if tail is not None and getattr(tail, name) == "" and getattr(more[0], name):
+                        setattr(tail, name, getattr(more[0], name))
+                last.indicators.extend(more)
+                last.pages = sorted(set(last.pages) | {p.page for p in table.parts})
+                continue
         heading = _heading_before(table, prose, caption, tables[index - 1] if index else None)
         number, title = heading_number(heading.text) if heading is not None else (None, None)
         if is_department_wide(table, caption, title):

@@ -152,10 +152,11 @@ def has_content(cm: CellMap, header: IndicatorHeader, r: int) -> bool:
 
 
 def read_rows(table: Table, cm: CellMap, header: IndicatorHeader, rows: range, warnings: list[Warning],
-              skip=None) -> list[Indicator]:
-    """The indicators of `rows`: an empty level cell after a page break carries the level above it."""
+              skip=None, before: Indicator | None = None) -> list[Indicator]:
+    """The indicators of `rows`: an empty level cell after a page break carries the level above it
+    (`before`: the last indicator of the table this one continues)."""
     out: list[Indicator] = []
-    carried = {"level1": False, "level2": False}
+    carried = {"level1": before is not None, "level2": before is not None}
     for r in rows:
         page = table.row_pages[r] if r < len(table.row_pages) else (table.parts[0].page if table.parts else 1)
         if skip is not None and skip(r):
@@ -167,7 +168,7 @@ def read_rows(table: Table, cm: CellMap, header: IndicatorHeader, rows: range, w
             continue  # a note across the whole table (备注：…), not an indicator
         if is_header_row(cm, header, r):
             continue
-        prev = out[-1] if out else None
+        prev = out[-1] if out else before
         prev_page = table.row_pages[r - 1] if 0 < r <= len(table.row_pages) else page
         levels: dict[str, str | None] = {}
         for name in ("level1", "level2"):

@@ -367,6 +367,7 @@ def read_project(table: Table, title: str | None, warnings: list[Warning]) -> Pr
         if cell.row > header.row and cell.col == 0 and L.matches(L.SELF_TOTAL_SCORE, cell.text):
             stop = min(stop, cell.row)
     project.indicators = read_indicators(table, cm, header, warnings, stop)
+    project.source_header, project.source_cols = header, cm.n_cols  # for a continuation without a header
     if project.kind == "self_evaluation" or stop < cm.n_rows:
         _total_score(cm, project)
         if "actual" in header.columns:
