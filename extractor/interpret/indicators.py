@@ -179,4 +179,26 @@ def read_rows(table: Table, cm: CellMap, header: IndicatorHeader, rows: range, w
                     continue
             carried[name] = False
         out.append(read_row(cm, header, r, page, warnings, levels))
+    _join_cut_levels(out)
     return out
+
+
+def _join_cut_levels(indicators: list[Indicator]) -> None:
+    """A first-level cell cut by a page break prints part of its name on each page (`效` | `益指标`): where
+    the two parts make a known name, both runs get it."""
+    for i in range(1, len(indicators)):
+        a, b = indicators[i - 1], indicators[i]
+        if a.page == b.page or not a.level1 or not b.level1 or a.level1 == b.level1:
+            continue
+        whole = a.level1 + b.level1
+        if whole not in L.LEVEL1_NAMES or a.level1 in L.LEVEL1_NAMES or b.level1 in L.LEVEL1_NAMES:
+            continue
+        first, second = a.level1, b.level1
+        j = i - 1
+        while j >= 0 and indicators[j].level1 == first:
+            indicators[j].level1 = whole
+            j -= 1
+        j = i
+        while j < len(indicators) and indicators[j].level1 == second:
+            indicators[j].level1 = whole
+            j += 1

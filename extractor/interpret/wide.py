@@ -73,6 +73,8 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
         if cell.row < limit and L.matches(fields["tasks"], cell.text) and cell.rowspan > 1:
             used = _tasks(cm, cell, limit, dept)
             break
+    goals: list[tuple[int, str]] = []  # (rank, text): the best-ranked goal label wins
+    amounts: dict[str, list[tuple[Cell, float | None]]] = {"total": [], "fiscal": [], "other": []}
     for cell in sorted(cm.cells, key=lambda c: (c.row, c.col)):
         if cell.row >= limit:
             break
@@ -82,23 +84,32 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
         right = _right(cm, cell)
         if right is not None and right.rowspan < cell.rowspan:
             right = cm.below(cell)  # a column head over a block of heads: its value is below it
+        if right is not None and (L.is_strong_label(right.text) or L.indicator_field(right.text)):
+            right = None  # a head over other labels (总体目标 over 实施期总目标 / 年度目标)
         if dept.name is None and L.matches(fields["name"], s) and right is not None:
             dept.name = squeeze(right.text) or None
-        elif dept.overall_goal is None and L.matches(fields["overall_goal"], s) and right is not None:
-            dept.overall_goal = (right.text or "").strip() or None
-        elif dept.overall_goal is None and L.matches(fields["overall_goal"], s) and right is None:
-            below = cm.below(cell)
-            if below is not None:
-                dept.overall_goal = (below.text or "").strip() or None
-        elif L.matches(fields["total"], s) and dept.budget.total is None:
-            text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
-            dept.budget.total = _amount(text)[0] if text else None
-        elif L.matches(fields["fiscal"], s) and dept.budget.fiscal is None:
-            text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
-            dept.budget.fiscal = _amount(text)[0] if text else None
-        elif L.matches(fields["other"], s) and dept.budget.other is None:
-            text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
-            dept.budget.other = _amount(text)[0] if text else None
+        elif (rank := L.rank(fields["overall_goal"], s)) is not None:
+            value = right if right is not None else cm.below(cell)
+            if value is not None and not L.is_strong_label(value.text) and not L.indicator_field(value.text):
+                goals.append((rank, (value.text or "").strip()))
+        else:
+            for key in ("total", "fiscal", "other"):
+                if L.matches(fields[key], s):
+                    text = right.text if right is not None and _is_amount(right.text) else _value_below(cm, cell, limit)
+                    amounts[key].append((cell, _amount(text)[0] if text else None))
+                    break
+    if goals:
+        dept.overall_goal = min(goals, key=lambda g: g[0])[1] or None
+    if amounts["total"] and dept.budget.total is None:
+        label, dept.budget.total = amounts["total"][0]
+        for key in ("fiscal", "other"):  # the split printed under the total's own label, where it repeats
+            same = [v for c, v in amounts[key] if c.col == label.col] or [v for _, v in amounts[key]]
+            if same and getattr(dept.budget, key) is None:
+                setattr(dept.budget, key, same[0])
+    else:
+        for key in ("fiscal", "other"):
+            if amounts[key] and getattr(dept.budget, key) is None:
+                setattr(dept.budget, key, amounts[key][0][1])
     if dept.name is None:
         for ln in caption:
             m = _CAPTION_NAME.match(ln.text.strip())
