@@ -190,9 +190,15 @@ def _join_cut_levels(indicators: list[Indicator]) -> None:
         a, b = indicators[i - 1], indicators[i]
         if a.page == b.page or not a.level1 or not b.level1 or a.level1 == b.level1:
             continue
-        whole = a.level1 + b.level1
-        if whole not in L.LEVEL1_NAMES or a.level1 in L.LEVEL1_NAMES or b.level1 in L.LEVEL1_NAMES:
-            continue
+        names = L.LEVEL1_NAMES
+        if a.level1 not in names and b.level1 in names and b.level1.startswith(a.level1):
+            whole = b.level1  # the second piece was already read whole
+        elif b.level1 not in names and a.level1 in names and a.level1.endswith(b.level1):
+            whole = a.level1
+        else:
+            whole = a.level1 + b.level1
+            if whole not in names or a.level1 in names or b.level1 in names:
+                continue
         first, second = a.level1, b.level1
         j = i - 1
         while j >= 0 and indicators[j].level1 == first:
