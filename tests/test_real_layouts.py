@@ -31,7 +31,18 @@ VALUE_KEYS = {"value", "period_value", "actual"}
 SKIP = {"doubts", "note", "notes"}
 
 # (stem, what) -> reason; `what` is "count", a project seq, or "department"
-XFAIL: dict[tuple[str, object], str] = {}
+_TITLE = ("issue 11: the truth files disagree on a list table's project title (Changsha and Chongqing write "
+          "the heading above the list, this one null); the interpreter writes the heading; lead to decide")
+XFAIL: dict[tuple[str, object], str] = {
+    ("beijing-city-dev-reform-2026-budget", 45): "issue 12: p.42's last row group (老干部活动保障经费) has its "
+    "name cell hidden under p.43's repeated header; the grid gives the p.42 rows no name",
+    ("beijing-city-dev-reform-2026-budget", 141): "issue 12: p.79's grid puts text of a cell cut by the page "
+    "break into the 三级指标 cell of the first row ('制，助推当地经济社会可风险评估报告')",
+    ("shaanxi-xian-economy-it-2022-budget", 2): "issue 12: p.48-49, a 效益指标 cell cut by the page break keeps "
+    "its label on p.48, where the grid gives it no row",
+    **{("guangdong-guangzhou-ecology-env-2026-project-perf-targets", seq): _TITLE
+       for seq in (1, 2, 62, 150, 299, 300)},
+}
 
 
 def norm(text):
