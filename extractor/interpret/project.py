@@ -28,9 +28,13 @@ from extractor.model import Table, Warning
 def looks_like_project(cm: CellMap) -> bool:
     """Does this table claim to be a project table (so failing to read it deserves a warning)?"""
     for cell in cm.cells:
-        if (L.matches(L.CODE, cell.text) or L.matches(L.NAME, cell.text) or L.matches(L.LEVEL1, cell.text)
-                or L.matches(L.INDICATOR_HINTS, cell.text)):
+        if L.matches(L.LEVEL1, cell.text) or L.matches(L.INDICATOR_HINTS, cell.text):
             return True
+    for cell in cm.cells:  # 项目名称 as a form label (over other labels), not as a budget list's column head
+        if L.matches(L.CODE, cell.text) or L.matches(L.NAME, cell.text):
+            below = cm.below(cell)
+            if below is None or L.is_known_label(below.text):
+                return True
     return False
 
 
