@@ -376,5 +376,7 @@ def read_project(table: Table, title: str | None, warnings: list[Warning]) -> Pr
         _total_score(cm, project)
         if "actual" in header.columns:
             project.kind = "self_evaluation"
+    if project.title and L.matches(L.SELF_TITLE, project.title):  # 项目绩效自评表
+        project.kind = "self_evaluation"
     project.pages = sorted({p.page for p in table.parts} | set(table.row_pages))
     return project
