@@ -185,9 +185,10 @@ def read_list(table: Table, cm: CellMap, cols: ListColumns, title: str | None, a
             continue
         attributes = {label: squeeze(_origin_text(cm, r, c) or "") for c, label in cols.attributes.items()}
         last = groups[-1] if groups else None
-        if last is not None and new_page and (not squeeze(name) or (not last.total and values["total"])
-                                              or squeeze(name) == squeeze(last.name)):
-            # the group continues over the page break
+        repeated = (last is not None and squeeze(name) == squeeze(last.name)
+                    and values["total"] in ("", last.total) and squeeze(goals) in ("", squeeze(last.goals)))
+        if last is not None and (repeated or new_page and (not squeeze(name) or (not last.total and values["total"]))):
+            # the group continues over the page break, or a layout prints its cells again on every row
             last.rows.append(r)
             if squeeze(name) != squeeze(last.name):
                 last.name = _join_text(last.name, name)

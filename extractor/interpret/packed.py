@@ -15,10 +15,10 @@ from extractor.interpret.records import Indicator
 from extractor.interpret.values import read_value
 from extractor.model import Warning
 
-_ITEM_START = regex.compile(r"(?:^|(?<=[;；。]))\s*\d{1,2}\s*[、.．]\s*(?=\d{1,2}\s*[－\-—])")
+_ITEM_START = regex.compile(r"(?:^|(?<=[;；。]))\s*\d{1,2}\s*[、.．]\s*(?=\d{1,2}\s*[－\-—–])")
 _PERIOD = regex.compile(r"[；;，,。]?\s*(?:项目)?实施(?:周)?期指标值\s*[:：]\s*")
 _ANNUAL = regex.compile(r"[；;，,。]?\s*年度指标值\s*[:：]\s*")
-_LEVEL = regex.compile(r"^\s*(?P<l1>\d{1,2}\s*[－\-—]\s*[^，,；;]+)[，,]\s*(?P<l2>\d{1,3}\s*[－\-—]\s*[^，,；;]+)[，,]\s*")
+_LEVEL = regex.compile(r"^\s*(?P<l1>\d{1,2}\s*[－\-—–]\s*[^，,；;]+)[，,]\s*(?P<l2>\d{1,3}\s*[－\-—–]\s*[^，,；;]+)[，,]\s*")
 
 
 def _clean(text: str) -> str:
