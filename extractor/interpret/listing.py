@@ -78,7 +78,7 @@ def find_list_columns(cm: CellMap) -> ListColumns | None:
             # a repeated header may hold text of a cell cut by the page break, hidden under it
             text = next((m.group(0) for p in L.NAME + L.GOALS + L.TOTAL if (m := p.match(text))), text)
         if L.matches(L.NAME, text) and cols.name < 0:
-            cols.name, cols.name_label = cell.col, text
+            cols.name, cols.name_label = cell.col, L.label_text(cell.text)
         elif L.matches(L.CODE, text):
             cols.code = cell.col
         elif L.matches(L.UNIT_CODE, text):
@@ -235,10 +235,10 @@ def _project(table: Table, cm: CellMap, cols: ListColumns, g: _Group, title: str
     m = CODE_NAME.match(squeeze(name))
     if m and code is None:
         code, name = m.group("code"), squeeze(name)[m.end("code"):].lstrip("-－— ")
-    if "资金使用单位" in cols.name_label:
-        mu = NAME_UNIT.match(name)
+    if unit is None and "资金使用单位" in cols.name_label:
+        mu = NAME_UNIT.match(name)  # no unit row above: the unit is the name's bracket (the name stays whole)
         if mu:
-            name, unit = mu.group("name").strip(), mu.group("unit").strip()
+            unit = mu.group("unit").strip()
     project = Project(title=title, code=code, name=squeeze(name) if "\n" in name else name or None,
                       amount_unit=amount_unit, department_unit=unit)
     for key in ("total", "fiscal", "other"):
