@@ -278,6 +278,36 @@ def slice_table(table: Table, start: int, stop: int) -> Table:
                  row_tops=table.row_tops[start:stop] if table.row_tops else [])
 
 
+def join_cut_form(head: Table, rest: Table) -> Table:
+    """A form whose head rows (title, 项目名称) stand alone at the foot of a page and whose other rows start the
+    next page, as one table. A first row of `rest` with no label (`'' | 金`) is the rest of the head's cut last
+    row: its text joins that row's last cell."""
+    width = max(head.n_cols, rest.n_cols)
+    rows = [list(r) + [None] * (width - len(r)) for r in head.rows]
+    tail = [list(r) + [None] * (width - len(r)) for r in rest.rows]
+    spans = [tuple(sp) for sp in head.spans]
+    row_pages = list(head.row_pages) + list(rest.row_pages)
+    if tail and not (tail[0][0] or "").strip() and rows:
+        more = "".join((c or "").strip() for c in tail[0][1:])
+        last = max((c for c, text in enumerate(rows[-1]) if text), default=None)
+        if more and last is not None:
+            rows[-1][last] = rows[-1][last] + more
+            tail, row_pages = tail[1:], row_pages[:len(rows)] + row_pages[len(rows) + 1:]
+            offset_rest = 1
+        else:
+            offset_rest = 0
+    else:
+        offset_rest = 0
+    for r, c, rs, cs in rest.spans:
+        if r - offset_rest >= 0:
+            spans.append((r - offset_rest + len(rows), c, rs, cs))
+    for r, c, rs, cs in list(head.spans):  # a head cell spanning the head's width spans the joined width
+        if c + cs == head.n_cols and width > head.n_cols:
+            spans[spans.index((r, c, rs, cs))] = (r, c, rs, width - c)
+    return Table(parts=list(head.parts) + list(rest.parts), rows=rows + tail, spans=spans, engine=rest.engine,
+                 row_pages=row_pages, caption=head.caption, grids=[], row_tops=[])
+
+
 def form_segments(cm: CellMap) -> list[tuple[int, int]]:
     """Where one table holds several form tables (stitch joined them): a row whose first cell is a
     project-start label (项目名称, 项目编码 …) below indicator rows starts the next project."""

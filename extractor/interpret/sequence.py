@@ -16,7 +16,8 @@ from extractor.interpret import labels as L
 from extractor.interpret.cells import CellMap, squeeze
 from extractor.interpret.indicators import IndicatorHeader, find_indicator_header, read_rows
 from extractor.interpret.listing import ListColumns, find_list_columns, join_cut, read_list
-from extractor.interpret.project import form_segments, looks_like_project, read_indicators, read_project, slice_table
+from extractor.interpret.project import (form_segments, join_cut_form, looks_like_project, read_indicators,
+                                         read_project, slice_table)
 from extractor.interpret.records import Department, Project
 from extractor.interpret.wide import is_department_wide, read_wide
 from extractor.model import Table, TextLine, Warning
@@ -44,6 +45,7 @@ class SequenceReader:
     last: Project | Department | None = None  # the record a continuation table belongs to
     list_columns: tuple[ListColumns, int] | None = None  # the last list table's columns and width
     last_from_list: bool = False  # the last project came from a list table
+    pending_head: tuple | None = None  # (table, last page, title, its warning): a form head with no indicators
 
     def continues(self, table: Table, cm: CellMap) -> bool:
         """Read `table` into the last record when it only continues it; True if it did."""
@@ -92,6 +94,8 @@ class SequenceReader:
     def read(self, table: Table, cm: CellMap, caption: list[TextLine], title: str | None) -> list[Project]:
         """The new projects of one table (none for a department-wide one, kept in `wide`)."""
         first_page = table.parts[0].page if table.parts else None
+        if self.pending_head is not None and (first_page is None or first_page > self.pending_head[1] + 1):
+            self.pending_head = None
         if is_department_wide(table, caption, title):
             dept = read_wide(table, caption, self.warnings)
             self.wide.append(dept)
@@ -149,13 +153,25 @@ class SequenceReader:
                     first_page: int | None) -> list[Project]:
         found: list[Project] = []
         warn = self.warnings.append
+        head, self.pending_head = self.pending_head, None
+        if (head is not None and header is not None and first_page is not None
+                and head[1] + 1 == first_page and not any(L.matches(L.NAME, c) for c in table.rows[0] if c)):
+            # the form's head (title, 项目名称) was left alone at the foot of the page before: one form
+            table = join_cut_form(head[0], table)
+            cm = CellMap(table)
+            header = find_indicator_header(cm)
+            title = title or head[2]
+            self.warnings[:] = [w for w in self.warnings if w is not head[3]]
         for start, stop in form_segments(cm) if header is not None else [(0, cm.n_rows)]:
             part = table if (start, stop) == (0, cm.n_rows) else slice_table(table, start, stop)
             project = read_project(part, title, self.warnings)
             if project is None:
                 if looks_like_project(cm):
-                    warn(Warning("table_uninterpreted", "a table with project or indicator labels has no "
-                                 "一级指标/指标值 header row; kept raw in tables", first_page))
+                    w = Warning("table_uninterpreted", "a table with project or indicator labels has no "
+                                "一级指标/指标值 header row; kept raw in tables", first_page)
+                    warn(w)
+                    if first_page is not None:
+                        self.pending_head = (table, table.parts[-1].page if table.parts else first_page, title, w)
                 continue
             if project.indicators and project.name is None and project.code is None and not any(
                     (project.budget.total, project.budget.fiscal, project.budget.other, project.goals)):
