@@ -146,11 +146,19 @@ def indicator_field(text: str | None) -> str | None:
     return _indicator_field(label_text(text))
 
 
+_STRAY_FIGURES = regex.compile(r"^[\d.,%％()（）\s]+(?=\p{Han})|(?<=\p{Han})[\d.,%％\s]+$")
+
+
 @lru_cache(maxsize=1 << 16)
 def _indicator_field(s: str) -> str | None:
     if not s or len(s) > MAX_LABEL:
         return None
-    return next((name for name, patterns in INDICATOR_COLUMNS if matches(patterns, s)), None)
+    found = next((name for name, patterns in INDICATOR_COLUMNS if matches(patterns, s)), None)
+    if found is None:  # figures of a neighbouring cell run into a head (`90%指标名称`): the label still counts
+        bare = _STRAY_FIGURES.sub("", s)
+        if bare != s and bare:
+            found = next((name for name, patterns in INDICATOR_COLUMNS if matches(patterns, bare)), None)
+    return found
 
 
 _LEVEL_PREFIX = regex.compile(r"^\d{1,3}\s*[－\-—–.．、]\s*")

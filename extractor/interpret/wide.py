@@ -19,7 +19,7 @@ from extractor.interpret.indicators import find_indicator_header, read_rows
 from extractor.interpret.records import Budget, Department, Task
 from extractor.model import Table, TextLine, Warning
 
-_CAPTION_NAME = regex.compile(r"^(?:单位名称|部门名称|部门[（(]单位[)）]名称|预算单位)[：:]\s*(?P<name>\S.*?)\s*$")
+_CAPTION_NAME = regex.compile(r"^(?:单位名称|部门名称|部门[（(]单位[)）]名称|预算单位)(?:[：:]|\s)\s*(?P<name>\S.*?)\s*$")
 
 
 def is_department_wide(table: Table, caption: list[TextLine], title: str | None) -> bool:
