@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import regex
+
 from extractor.interpret import labels as L
 from extractor.interpret.cells import CellMap, squeeze
 from extractor.interpret.fields import amount
@@ -85,7 +87,7 @@ def is_header_row(cm: CellMap, header: IndicatorHeader, r: int) -> bool:
 
 
 def _number(text: str, what: str, page: int, warnings: list[Warning]) -> float | None:
-    s = squeeze(text).rstrip("分")
+    s = regex.sub(r"[（(][%％][)）]", "", squeeze(text)).rstrip("分")  # a head's `(%)` run into the cell
     if not s:
         return None
     value, ok = amount(s.rstrip("%％"))
