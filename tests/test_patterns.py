@@ -161,3 +161,15 @@ def test_department_wide_table():
     assert (ind["level1"], ind["level2"], ind["level3"]) == (None, None, "续建大中型水库")
     assert ind["value"]["raw"] == "≥27座" and ind["weight"] == 20.0 and ind["attributes"] == {"是否核心": "是"}
     assert out["projects"] == []
+
+
+def test_value_head_over_annual_and_period_sub_heads():
+    """A 指标值 head over 实施期指标值 / 年度指标值 sub-heads: each sub-head names its column."""
+    rows = [["项目名称", "某项目", None, None, None],
+            ["一级指标", "二级指标", "三级指标", "指标值", None],
+            [None, None, None, "实施期指标值", "年度指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥900人", "≥300人"]]
+    spans = [(0, 1, 1, 4), (1, 0, 2, 1), (1, 1, 2, 1), (1, 2, 2, 1), (1, 3, 1, 2)]
+    out, _ = run(table(rows, spans))
+    [ind] = out["projects"][0]["indicators"]
+    assert (ind["period_value"]["raw"], ind["value"]["raw"]) == ("≥900人", "≥300人")

@@ -49,6 +49,16 @@ def header_at(cm: CellMap, r: int) -> IndicatorHeader | None:
             cols[name] = cell.col
         if name:
             last = max(last, cell.last_row)
+    if cols and last > r:  # heads over sub-heads (指标值 over 年度指标值 / 实施期指标值): the sub-heads name columns
+        for r2 in range(r + 1, last + 1):
+            for cell in cm.row_cells(r2):
+                if cell.row != r2:
+                    continue
+                name = L.indicator_field(cell.text)
+                if name == "attribute":
+                    attributes[cell.col] = L.label_text(cell.text)
+                elif name and (name not in cols or cm.at(r, cols[name]) is cm.at(r, cell.col)):
+                    cols[name] = cell.col
     if "level3" not in cols and "level1" not in cols:  # 绩效指标 printing the levels run together
         combined = next((c for c in cm.row_cells(r) if c.row == r and L.matches(L.COMBINED, c.text)), None)
         if combined is not None and ("op" in cols or "unit" in cols):

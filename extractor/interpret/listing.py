@@ -104,10 +104,6 @@ def find_list_columns(cm: CellMap) -> ListColumns | None:
     return cols
 
 
-def is_list_table(cm: CellMap) -> bool:
-    return find_list_columns(cm) is not None
-
-
 @dataclass
 class _Group:
     rows: list[int]
