@@ -173,3 +173,21 @@ def test_value_head_over_annual_and_period_sub_heads():
     out, _ = run(table(rows, spans))
     [ind] = out["projects"][0]["indicators"]
     assert (ind["period_value"]["raw"], ind["value"]["raw"]) == ("≥900人", "≥300人")
+
+
+def test_project_named_only_in_its_title():
+    """`<unit code>_<unit name>_<project name>绩效目标表` above a form with no 项目名称 row."""
+    heading = TextLine(5, 50.0, 100.0, "133001_某某局本级_法律顾问服务绩效目标表")
+    rows = [["主管部门", "某某局", None, None], ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "提供法律帮助", "≥1人"]]
+    out, _ = run(table(rows, [(0, 1, 1, 3)], pages=[5, 5, 5]), lines=[heading])
+    [p] = out["projects"]
+    assert p["name"] == "法律顾问服务" and p["title"] == "133001_某某局本级_法律顾问服务绩效目标表"
+
+
+def test_list_unit_name_column():
+    rows = [["单位名称", "项目名称", "资金总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["某某中心", "设备维护", "10.00", "保障运行", "产出指标", "数量指标", "维护台数", "≥5台"],
+            ["某某站", "监测运维", "20.00", "保障监测", "产出指标", "质量指标", "数据获取率", "≥90%"]]
+    out, _ = run(table(rows))
+    assert [(p["name"], p["department_unit"]) for p in out["projects"]] == [("设备维护", "某某中心"), ("监测运维", "某某站")]

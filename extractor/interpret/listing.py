@@ -36,6 +36,7 @@ class ListColumns:
     name: int
     code: int | None = None
     unit_code: int | None = None
+    unit_name: int | None = None  # a 单位名称 column: each row names its unit
     total: int | None = None
     fiscal: int | None = None
     other: int | None = None
@@ -83,6 +84,8 @@ def find_list_columns(cm: CellMap) -> ListColumns | None:
             cols.code = cell.col
         elif L.matches(L.UNIT_CODE, text):
             cols.unit_code = cell.col
+        elif L.matches(L.UNIT_NAME, text) and cols.unit_name is None:
+            cols.unit_name = cell.col
         elif L.rank(L.TOTAL, text) is not None and cols.total is None:
             cols.total = cell.col
         elif L.rank(L.FISCAL, text) is not None and cols.fiscal is None:
@@ -97,7 +100,7 @@ def find_list_columns(cm: CellMap) -> ListColumns | None:
             fiscal_other.append((cell.col, text))
     if cols.name < 0:
         return None
-    taken = set(cols.project_columns()) | {cols.unit_code}
+    taken = set(cols.project_columns()) | {cols.unit_code, cols.unit_name}
     for c, text in fiscal_other:
         if c not in taken:
             cols.attributes[c] = text
@@ -196,8 +199,9 @@ def read_list(table: Table, cm: CellMap, cols: ListColumns, title: str | None, a
         if last is not None and not squeeze(name) and not values["total"]:
             last.rows.append(r)  # a row of its own under no name cell (a grid without row merges)
             continue
+        row_unit = squeeze(cm.text(r, cols.unit_name)) if cols.unit_name is not None else ""
         groups.append(_Group([r], name, code_text, unit_code, values["total"], values["fiscal"], values["other"],
-                             goals, attributes, unit))
+                             goals, attributes, row_unit or unit))
     projects = []
     for g in groups:
         projects.append(_project(table, cm, cols, g, title, amount_unit, warnings))
