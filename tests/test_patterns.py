@@ -191,3 +191,16 @@ def test_list_unit_name_column():
             ["某某站", "监测运维", "20.00", "保障监测", "产出指标", "质量指标", "数据获取率", "≥90%"]]
     out, _ = run(table(rows))
     assert [(p["name"], p["department_unit"]) for p in out["projects"]] == [("设备维护", "某某中心"), ("监测运维", "某某站")]
+
+
+def test_forms_joined_by_stitch_are_split_at_each_title_or_name():
+    """Two one-page forms that stitch joined into one table (Yantai pp.34-35 pattern): two projects."""
+    def form(title, name, value):
+        return [[title, None, None, None], ["项目名称", name, None, None],
+                ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "采购数量", value]]
+    rows = form("甲项目绩效目标表", "甲项目", "≥1台") + form("乙项目绩效目标表", "乙项目", "≥2台")
+    spans = [(0, 0, 1, 4), (1, 1, 1, 3), (4, 0, 1, 4), (5, 1, 1, 3)]
+    out, _ = run(table(rows, spans, pages=[34] * 4 + [35] * 4))
+    assert [(p["title"], p["name"], p["pages"]) for p in out["projects"]] == [
+        ("甲项目绩效目标表", "甲项目", [34]), ("乙项目绩效目标表", "乙项目", [35])]
+    assert [p["indicators"][0]["value"]["raw"] for p in out["projects"]] == ["≥1台", "≥2台"]

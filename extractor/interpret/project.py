@@ -310,7 +310,8 @@ def join_cut_form(head: Table, rest: Table) -> Table:
 
 def form_segments(cm: CellMap) -> list[tuple[int, int]]:
     """Where one table holds several form tables (stitch joined them): a row whose first cell is a
-    project-start label (项目名称, 项目编码 …) below indicator rows starts the next project."""
+    project-start label (项目名称, 项目编码 …) or a title across the table (…绩效目标表) below indicator rows
+    starts the next project."""
     header = find_indicator_header(cm)
     if header is None:
         return [(0, cm.n_rows)]
@@ -319,7 +320,9 @@ def form_segments(cm: CellMap) -> list[tuple[int, int]]:
     r = header.data_row
     while r < cm.n_rows:
         cell = cm.at(r, 0)
-        if cell is not None and cell.row == r and (L.matches(L.NAME, cell.text) or L.matches(L.CODE, cell.text)):
+        title_row = cell is not None and cell.colspan == cm.n_cols and squeeze(cell.text).endswith("表")
+        if cell is not None and cell.row == r and (L.matches(L.NAME, cell.text) or L.matches(L.CODE, cell.text)
+                                                   or title_row):
             if seen_rows and find_indicator_header(cm, r + 1, min(cm.n_rows, r + 25)) is not None:
                 starts.append(r)
                 seen_rows = False
