@@ -349,6 +349,8 @@ def _read_execution(cm: CellMap, end_row: int, project: Project) -> None:
                               ("rate", L.SELF_RATE), ("score", L.SELF_SCORE)):
                 if key not in columns and L.matches(pats, c.text):
                     columns[key] = c.col
+        if "executed" not in columns:
+            continue  # a 预算数 label alone is a target's budget, not a self-evaluation's execution block
         execution = Execution()
         for r in range(head + 1, end_row):
             label = next((c for c in cm.row_cells(r) if c.row == r and squeeze(c.text)
