@@ -43,7 +43,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         check_readable(layouts, path.name)
     tables = stitch_tables(grids, warnings)
     parts = interpret(layouts, tables, warnings)
-    return {
+    doc = {
         "schema_version": SCHEMA_VERSION,
         "source": {"file": path.name, "sha256": sha256_file(path), "pages": n_pages},
         "document": parts["document"],
@@ -52,6 +52,9 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         "tables": [t.to_dict() for t in tables],
         "warnings": [w.to_dict() for w in _ordered(warnings)],
     }
+    if "department_tables" in parts:  # several department-wide tables (contract "Additions")
+        doc["department_tables"] = parts["department_tables"]
+    return doc
 
 
 @contextmanager

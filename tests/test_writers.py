@@ -108,14 +108,16 @@ def test_csv_columns_bom_and_quoting(doc, csv_dir):
         assert b"\r\n" in data and data.count(b"\r\n") >= 1
     header = next(csv.reader((csv_dir / "indicators.csv").open(encoding="utf-8-sig", newline="")))
     assert header == ["file", "project_seq", "project_code", "project_name", "level1", "level2", "level3",
-                      "description", "value_raw", "op", "number", "upper", "unit", "value_text", "basis", "page"]
+                      "description", "value_raw", "op", "number", "upper", "unit", "value_text", "basis", "page",
+                      "kind", "department_unit", "weight", "period_value_raw", "actual_raw", "score"]
     header = next(csv.reader((csv_dir / "department.csv").open(encoding="utf-8-sig", newline="")))
     assert header == ["file", "section", "indicator", "grade", "value_raw", "op", "number", "upper", "unit",
                       "value_text", "page"]
     header = next(csv.reader((csv_dir / "projects.csv").open(encoding="utf-8-sig", newline="")))
     periods = list(dict.fromkeys(s["period"] for p in doc["projects"] for s in p["spending_plan"]))
     assert header == ["file", "seq", "code", "name", "amount_unit", "budget_total", "budget_fiscal",
-                      "budget_other", "purpose", "goals"] + [f"plan_{p}" for p in periods] + ["pages"]
+                      "budget_other", "purpose", "goals", "kind", "department_unit", "executed", "execution_rate",
+                      "total_score"] + [f"plan_{p}" for p in periods] + ["pages"]
 
 
 @pytest.mark.parametrize("doc", DOCS)

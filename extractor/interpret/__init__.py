@@ -1,10 +1,11 @@
 """Interpret: stitched tables and the text around them -> document, department and projects.
 
-Every table is read by its header text (see labels.py), never by position: graded department tables
-(department.py), project tables of the Hebei, Shanghai and central layouts (project.py). The cover and unit
-lines give the document (document.py); the table of contents is checked against the headings (toc.py).
-A table none of them knows stays only in `tables`; one that looks like a project table but cannot be read
-also gets a `table_uninterpreted` warning.
+Every table is read by what its cells say (the vocabulary in vocabulary.toml, loaded by labels.py), never
+by position: graded department tables (department.py), and through sequence.py the department-wide tables
+(wide.py), list tables (listing.py, packed.py) and form tables (project.py), whose indicator rows one reader
+serves (indicators.py). The cover and unit lines give the document (document.py); the table of contents is
+checked against the headings (toc.py). A table none of them knows stays only in `tables`; one that looks
+like a project or indicator table but cannot be read gets a warning.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from extractor.interpret.cells import CellMap, squeeze
 from extractor.interpret.department import read_department, read_graded
 from extractor.interpret.document import YEAR, read_document
 from extractor.interpret.fields import heading_number
-from extractor.interpret.project import find_indicator_header, looks_like_project, read_indicators, read_project
 from extractor.interpret.prose import Prose
-from extractor.interpret.records import GradedIndicator, Project
+from extractor.interpret.records import GradedIndicator
+from extractor.interpret.sequence import SequenceReader
 from extractor.interpret.toc import check_titles, read_toc
 from extractor.model import PageLayout, Table, TextLine, Warning
 
 __all__ = ["interpret"]
 
-_HEADING = regex.compile(r"表\s*$")
+_HEADING = regex.compile(r"表\s*(?:[（(][^（()）]{1,12}[)）])?\s*$")
 
 
 def _caption(table: Table, prose: Prose, previous: Table | None) -> list[TextLine]:
@@ -73,7 +74,7 @@ def _heading(caption: list[TextLine]) -> TextLine | None:
 def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[Warning]) -> dict[str, Any]:
     prose = Prose.from_layouts(layouts)
     graded: list[tuple[Table, list[GradedIndicator]]] = []
-    projects: list[Project] = []
+    reader = SequenceReader(warnings)
     headings: list[tuple[int | None, str, int]] = []
     captions: list[TextLine] = []
     project_tables: list[Table] = []
@@ -85,32 +86,17 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
         if indicators is not None:
             graded.append((table, indicators))
             continue
-        first_page = table.parts[0].page if table.parts else None
         cm = CellMap(table)
-        header = find_indicator_header(cm)
-        if header is not None and header.row == 0 and projects:
-            # a continuation that stitch did not join: its rows belong to the project before it
-            more = read_indicators(table, cm, header, warnings)
-            projects[-1].indicators.extend(more)
-            projects[-1].pages = sorted(set(projects[-1].pages) | {p.page for p in table.parts})
+        if reader.continues(table, cm):
             continue
         heading = _heading_before(table, prose, caption, tables[index - 1] if index else None)
         number, title = heading_number(heading.text) if heading is not None else (None, None)
-        project = read_project(table, title, warnings)
-        if project is None:
-            if looks_like_project(cm):
-                warnings.append(Warning("table_uninterpreted",
-                                        "a table with project labels has no 一级指标/指标值 header row; "
-                                        "kept raw in tables", first_page))
-            continue
-        if not project.indicators:
-            warnings.append(Warning("table_uninterpreted", "project table with no indicator rows", first_page))
-        project.seq = len(projects) + 1
-        projects.append(project)
-        project_tables.append(table)
-        captions.extend(caption)
-        if heading is not None:
-            headings.append((number, title or "", heading.page))
+        if reader.read(table, cm, caption, title):
+            project_tables.append(table)
+            captions.extend(caption)
+            if heading is not None:
+                headings.append((number, title or "", heading.page))
+    projects, wide = reader.projects, reader.wide
 
     check_titles(read_toc(prose.toc), headings, warnings)
     info = read_document(prose.lines, captions)
@@ -127,8 +113,18 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
             if info.year:
                 break
     department = read_department(prose, graded)
-    return {
+    if wide:
+        first = wide[0]
+        if department is not None:  # the seed's prose part and a department-wide table: one department
+            first.overall_goal = first.overall_goal or department.overall_goal
+            first.sections = department.sections
+            first.duty_goals, first.measures = department.duty_goals, department.measures
+        department = first
+    out = {
         "document": info.to_dict(),
         "department": department.to_dict() if department is not None else None,
         "projects": [p.to_dict() for p in projects],
     }
+    if len(wide) > 1:
+        out["department_tables"] = [d.to_dict() for d in wide]
+    return out

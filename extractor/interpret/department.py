@@ -11,7 +11,7 @@ import regex
 from extractor.interpret import labels as L
 from extractor.interpret.cells import CellMap, squeeze
 from extractor.interpret.prose import Prose
-from extractor.interpret.records import Department, GradedIndicator, Section
+from extractor.interpret.records import Department, GradedIndicator, Measure, Section
 from extractor.interpret.values import read_value
 from extractor.model import Table, TextLine, Warning
 
@@ -23,6 +23,46 @@ DUTIES = regex.compile(r"^职责分类绩效目标")
 GOAL_START = regex.compile(r"^(?:\d+\s*[.．、]\s*)?(?:绩效目标|工作目标)\s*[：:]\s*")
 INDICATORS_START = regex.compile(r"^(?:\d+\s*[.．、]\s*)?绩效指标\s*[：:]?")
 PART_TWO = regex.compile(r"^第二部分")
+MEASURES_START = regex.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?:工作)?保障措施")
+ITEM_MARK = regex.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]\s*")
+
+
+def _items(lines: list[str]) -> list[str]:
+    """Lines -> items, one per （一）（二）… marker (markers removed, wrapped lines joined)."""
+    items: list[list[str]] = []
+    for text in lines:
+        m = ITEM_MARK.match(text)
+        if m:
+            items.append([text[m.end():]])
+        elif items:
+            items[-1].append(text)
+    return [t for t in (_join(item) for item in items) if t]
+
+
+def read_duties_and_measures(prose: Prose) -> tuple[list[str], list[Measure]]:
+    """第一部分's 职责分类绩效目标 items (to the next part heading) and 工作保障措施 items (to 第二部分)."""
+    found: dict[str, list[str]] = {"duties": [], "measures": []}
+    state: str | None = None
+    for ln in prose.lines:
+        text = ln.text.strip()
+        if PART_TWO.match(text):
+            break
+        if DUTIES.match(text):
+            state = "duties"
+            rest = DUTIES.sub("", text, count=1).lstrip("：: ")
+            if rest:
+                found[state].append(rest)
+            continue
+        if MEASURES_START.match(text):
+            state = "measures"
+            continue
+        if PART_HEADING.match(text):
+            state = None
+            continue
+        if state is not None:
+            found[state].append(text)
+    measures = [Measure(item.split("。", 1)[0], item) for item in _items(found["measures"])]
+    return _items(found["duties"]), measures
 
 
 def grade_columns(cm: CellMap) -> tuple[int, int, dict[str, int]] | None:
@@ -135,7 +175,8 @@ def read_prose(prose: Prose) -> tuple[str | None, list[tuple[TextLine, str, str 
 
 def read_department(prose: Prose, graded: list[tuple[Table, list[GradedIndicator]]]) -> Department | None:
     overall, heads = read_prose(prose)
-    if not graded and overall is None and not heads:
+    duties, measures = read_duties_and_measures(prose)
+    if not graded and overall is None and not heads and not duties and not measures:
         return None
     sections = [Section(name, goal) for _, name, goal in heads]
     for table, indicators in graded:
@@ -148,4 +189,4 @@ def read_department(prose: Prose, graded: list[tuple[Table, list[GradedIndicator
             sections.append(Section("", None, indicators))
         else:
             sections[owner].indicators.extend(indicators)
-    return Department(overall, sections)
+    return Department(overall, sections, duty_goals=duties, measures=measures)

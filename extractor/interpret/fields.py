@@ -36,6 +36,7 @@ _STYLES = [
     (regex.compile(r"(\d{1,2})\s*[.．、](?!\d)\s*"), lambda n: rf"(?<!\d){n}\s*[.．、](?!\d)\s*"),
     (regex.compile(r"[（(](\d{1,2})[)）]\s*"), lambda n: rf"[（(]{n}[)）]\s*"),
     (regex.compile(r"[（(]([一二三四五六七八九十]{1,2})[)）]\s*"), None),
+    (regex.compile(r"目标\s*(\d{1,2})\s*[：:]\s*"), lambda n: rf"目标\s*{n}\s*[：:]\s*"),
 ]
 
 
@@ -50,6 +51,12 @@ def split_goals(text: str | None) -> list[str]:
     if m is None:
         m = _STYLES[1][0].match(s)
         style = 1 if m else None
+    if m is None:
+        m = _STYLES[3][0].match(s)
+        style = 3 if m else None
+    if m is None and s.startswith("一是") and "二是" in s:  # 一是…二是…三是…: ordinal words removed
+        parts = regex.split(r"[一二三四五六七八九十]{1,2}是", s)
+        return [p.strip() for p in parts if p.strip()]
     if m is None:
         c = _CIRCLED.find(s[0])
         if c == 0:

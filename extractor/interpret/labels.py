@@ -1,87 +1,201 @@
 """Header labels, matched by their text (never by position): what each printed label means.
 
-Labels are compared after `squeeze` (all white space removed), so `其中：财政\\n资金` and `其中：财政资金` are one
-label; full-width and half-width brackets and colons are both accepted.
+The labels themselves are data, in vocabulary.toml beside this module; this module compiles them and answers
+"which field does this cell name". Labels are compared after `label_text` (all white space removed, a
+trailing colon dropped), so `其中：财政\\n资金` and `其中：财政资金` are one label, and `年度资金总额：` is
+`年度资金总额`; full-width and half-width brackets and colons are both accepted.
 """
 
 from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
 from extractor.interpret.cells import squeeze
 
+class Patterns(list):
+    """A ranked list of label patterns, with one compiled alternation for "does any of them match"."""
 
-def _re(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+    def __init__(self, patterns: list[regex.Pattern[str]]):
+        super().__init__(patterns)
+        self.any = regex.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
 
 
-# field -> pattern over the squeezed label text (full match)
-CODE = _re(r"项目(?:编码|编号|代码)")
-NAME = _re(r"项目名称")
-TOTAL = [_re(r"预算数(?:[（(].*[)）])?"), _re(r"项目资金总额"), _re(r"年度资金申请总额"), _re(r"(?:项目)?(?:总金额|资金总额)")]
-FISCAL = [_re(r"(?:其中[：:])?财政资金"), _re(r"(?:其中[：:])?(?:当年)?财政拨款")]
-OTHER = _re(r"(?:其中[：:])?其他资金")
-PURPOSE = _re(r"(?:资金用途|项目用途|用途)")
-GOALS = _re(r"(?:年度)?(?:绩效目标|总体目标)|年度总体目标|年度目标")
-GOALS_WHOLE = _re(r"项目总目标|总目标|(?:中)?长期(?:绩效)?目标|整体目标|实施期(?:绩效)?目标")
+def _load() -> dict:
+    text = resources.files("extractor.interpret").joinpath("vocabulary.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
-# labels that only name a block of other labels (no value of their own)
-GROUPS = _re(r"预算规模及资金用途|项目资金(?:[（(][^）)]*[)）])?|项目绩效目标|绩效指标|资金来源")
-PLAN = _re(r"资金支出计划(?:[（(][%％][)）])?|支出计划(?:[（(][%％][)）])?")
 
-# any other label: a short text ending like a label does (项目性质, 主管部门, 计划开始日期 …)
-OTHER_LABEL = _re(r"\p{Han}[\p{Han}（）()：:/、]{1,14}(?:性质|类别|类型|部门|单位|日期|期限|资金|总额|拨款|负责人|电话|"
-                  r"方式|依据|内容|地点|周期|级次|年度|属性|科目)")
+VOCABULARY = _load()
 
-AMOUNT_UNIT_IN_LABEL = _re(r"[（(]((?:万|亿|千)?元)[)）]")
-AMOUNT_UNIT_LINE = _re(r"单位[：:]((?:万|亿|千)?元)")
+
+def _compile(section: str, key: str) -> Patterns:
+    value = VOCABULARY[section][key]
+    return Patterns([regex.compile(p) for p in ([value] if isinstance(value, str) else value)])
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_text(text: str) -> str:
+    return squeeze(text).rstrip("：:")
+
+
+def label_text(text: str | None) -> str:
+    """A cell's text as a label: no white space, no trailing colon."""
+    return _label_text(text) if text else ""
+
+
+# project header fields (lists are ranked: the first pattern that matches wins)
+CODE = _compile("project", "code")
+NAME = _compile("project", "name")
+TOTAL = _compile("project", "total")
+FISCAL = _compile("project", "fiscal")
+OTHER = _compile("project", "other")
+PURPOSE = _compile("project", "purpose")
+GOALS = _compile("project", "goals")
+GOALS_WHOLE = _compile("project", "goals_whole")
+GROUPS = _compile("project", "groups")
+PLAN = _compile("project", "plan")
+OTHER_LABEL = _compile("project", "other_label")
+UNIT_NAME = _compile("project", "unit_name")
+KNOWN_ATTRIBUTES = _compile("project", "attributes")
+UNIT_CODE = _compile("project", "unit_code")
+SUBTOTAL = _compile("project", "subtotal")
+AMOUNT_UNIT_IN_LABEL = _compile("project", "amount_unit_in_label")[0]
+AMOUNT_UNIT_LINE = _compile("project", "amount_unit_line")[0]
 
 # indicator header columns
-LEVEL1 = _re(r"一级指标")
-LEVEL2 = _re(r"二级指标")
-LEVEL3 = _re(r"三级指标|(?:绩效)?指标名称")
-DESCRIPTION = _re(r"(?:绩效)?指标(?:描述|内容|解释|说明)")
-BASIS = _re(r".*(?:确定依据|设定依据|依据).*")
-OP_COLUMN = _re(r"指标性质|指标方向|计算符号|符号")
-UNIT_COLUMN = _re(r"(?:度量|计量)单位|单位")
-VALUE_COLUMN = _re(r".*指标值.*|目标值|.*年度指标值.*")
+LEVEL1 = _compile("indicator", "level1")
+LEVEL2 = _compile("indicator", "level2")
+LEVEL3 = _compile("indicator", "level3")
+DESCRIPTION = _compile("indicator", "description")
+BASIS = _compile("indicator", "basis")
+OP_COLUMN = _compile("indicator", "op")
+UNIT_COLUMN = _compile("indicator", "unit")
+VALUE_COLUMN = _compile("indicator", "value")
+PACKED = _compile("indicator", "packed")
+# header cells that say a table holds indicators (a table with one of them and no project is reported)
+INDICATOR_HINTS = Patterns([regex.compile(r"一级指标|绩效指标|(?:年度)?指标值|指标名称")])
+LEVEL1_NAMES = VOCABULARY["indicator"]["level1_names"]
+LEVEL2_NAMES = VOCABULARY["indicator"]["level2_names"]
+COMBINED = _compile("indicator", "combined")
 
-# department (graded) tables
-GRADE_HEAD = _re(r"评价标准|评分标准|评价等级")
-DEPT_NAME = _re(r"绩效指标|指标名称|指标")
+# self-evaluations
+SELF_TITLE = _compile("selfeval", "title")
+SELF_BUDGETED = _compile("selfeval", "budgeted")
+SELF_EXECUTED = _compile("selfeval", "executed")
+SELF_RATE = _compile("selfeval", "rate")
+SELF_SCORE = _compile("selfeval", "score")
+SELF_TOTAL_SCORE = _compile("selfeval", "total_score")
+
+# department-wide tables
+DEPT_TITLE = _compile("department", "title")
+DEPT_FIELDS = {key: _compile("department", key) for key in
+               ("name", "total", "fiscal", "other", "overall_goal", "tasks", "task_name", "task_content",
+                "task_budget")}
+
+# department (graded) tables of the seed
+GRADE_HEAD = Patterns([regex.compile(r"评价标准|评分标准|评价等级")])
+DEPT_NAME = Patterns([regex.compile(r"绩效指标|指标名称|指标")])
 
 
-def matches(pattern: regex.Pattern[str] | list[regex.Pattern[str]], text: str | None) -> bool:
-    s = squeeze(text)
-    if isinstance(pattern, list):
-        return any(p.fullmatch(s) for p in pattern)
-    return bool(pattern.fullmatch(s))
+def matches(patterns: Patterns | list | regex.Pattern[str], text: str | None) -> bool:
+    s = label_text(text)
+    if isinstance(patterns, regex.Pattern):
+        return bool(patterns.fullmatch(s))
+    combined = getattr(patterns, "any", None)
+    if combined is not None:
+        return len(s) <= MAX_LABEL and bool(combined.fullmatch(s))
+    return any(p.fullmatch(s) for p in patterns)
+
+
+MAX_LABEL = 60  # longer texts are values, never labels (keeps matching cheap on long cells)
+
+
+def rank(patterns: Patterns, text: str | None) -> int | None:
+    """The position of the first pattern matching the label, or None."""
+    s = label_text(text)
+    return next((i for i, p in enumerate(patterns) if p.fullmatch(s)), None)
+
+
+_STRONG = (CODE, NAME, OTHER, PURPOSE, GOALS, GOALS_WHOLE, GROUPS, PLAN, TOTAL, FISCAL)
 
 
 def is_strong_label(text: str | None) -> bool:
     """A label the contract names (项目名称, 预算数, 绩效目标 …): never a value."""
-    s = squeeze(text)
-    if not s:
-        return False
-    return any(p.fullmatch(s) for p in (CODE, NAME, OTHER, PURPOSE, GOALS, GOALS_WHOLE, GROUPS, PLAN, *TOTAL, *FISCAL))
+    s = label_text(text)
+    return bool(s) and any(matches(p, s) for p in _STRONG)
 
 
 def is_known_label(text: str | None) -> bool:
     """A strong label, or a text shaped like one (项目性质, 计划开始日期): a label when a value follows it."""
-    s = squeeze(text)
-    if not s:
-        return False
-    return is_strong_label(s) or bool(OTHER_LABEL.fullmatch(s))
+    s = label_text(text)
+    return bool(s) and (is_strong_label(s) or matches(OTHER_LABEL, s) or matches(KNOWN_ATTRIBUTES, s))
 
 
 # Indicator header cells, in the order they are tried (the first pattern that matches names the column).
-INDICATOR_COLUMNS = (("level1", LEVEL1), ("level2", LEVEL2), ("level3", LEVEL3), ("basis", BASIS),
-                     ("description", DESCRIPTION), ("op", OP_COLUMN), ("unit", UNIT_COLUMN), ("value", VALUE_COLUMN))
+INDICATOR_COLUMNS = tuple((name, _compile("indicator", name)) for name in
+                          ("level1", "level2", "period_value", "actual", "score", "weight", "basis",
+                           "description", "op", "unit", "attribute", "level3", "value"))
 
 
 def indicator_field(text: str | None) -> str | None:
     """The indicator column a header cell names, or None."""
-    s = squeeze(text)
-    if not s:
+    return _indicator_field(label_text(text))
+
+
+_STRAY_FIGURES = regex.compile(r"^[\d.,%％()（）\s]+(?=\p{Han})|(?<=\p{Han})[\d.,%％\s]+$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _indicator_field(s: str) -> str | None:
+    if not s or len(s) > MAX_LABEL:
         return None
-    return next((field for field, pattern in INDICATOR_COLUMNS if pattern.fullmatch(s)), None)
+    found = next((name for name, patterns in INDICATOR_COLUMNS if matches(patterns, s)), None)
+    if found is None:  # figures of a neighbouring cell run into a head (`90%指标名称`): the label still counts
+        bare = _STRAY_FIGURES.sub("", s)
+        if bare != s and bare:
+            found = next((name for name, patterns in INDICATOR_COLUMNS if matches(patterns, bare)), None)
+    return found
+
+
+_LEVEL_PREFIX = regex.compile(r"^\d{1,3}\s*[－\-—–.．、]\s*")
+_LEVEL_SCORE = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
+_ITEM_PREFIX = regex.compile(r"^指标\s*\d{1,3}\s*[：:；;]\s*")
+
+
+def level_name(text: str | None, names: list[str] | None = None) -> str | None:
+    """A first/second-level cell as its name: `1－产出指标` -> 产出指标, `产出指标（50分）` -> 产出指标. With `names`
+    (the level's vocabulary), a name cut in two by a page break (`效` | `益指标`) is read whole where only one
+    name starts or ends with the piece."""
+    if text is None:
+        return None
+    s = _LEVEL_SCORE.sub("", _LEVEL_PREFIX.sub("", text.strip())).strip()
+    if names and s and s not in names:
+        whole = [n for n in names if len(n) > len(s) and (n.startswith(s) or n.endswith(s))]
+        if len(whole) == 1:
+            return whole[0]
+    return s
+
+
+def item_name(text: str | None) -> str | None:
+    """A third-level cell as its name: `指标1：…` -> `…` (the layout's numbering dropped)."""
+    if text is None:
+        return None
+    return _ITEM_PREFIX.sub("", text.strip()).strip()
+
+
+def split_levels(text: str) -> tuple[str | None, str | None, str]:
+    """`效益指标可持续影响指标持续推动…` -> (效益指标, 可持续影响指标, 持续推动…); text without a leading
+    first-level name comes back whole as the third level."""
+    s = (text or "").strip()
+    l1 = next((n for n in LEVEL1_NAMES if s.startswith(n)), None)
+    if l1 is None:
+        return None, None, s
+    rest = s[len(l1):]
+    l2 = next((n for n in sorted(LEVEL2_NAMES, key=len, reverse=True) if rest.startswith(n)), None)
+    if l2 is None:
+        return l1, None, rest
+    return l1, l2, rest[len(l2):]

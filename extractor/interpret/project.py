@@ -15,40 +15,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from extractor.interpret import labels as L
 from extractor.interpret.cells import Cell, CellMap, squeeze
 from extractor.interpret.fields import amount, percent, split_goals
-from extractor.interpret.records import Indicator, PlanPeriod, Project
-from extractor.interpret.values import read_value, read_value_columns
+from extractor.interpret.indicators import IndicatorHeader, find_indicator_header, read_rows
+from extractor.interpret.records import Execution, Indicator, PlanPeriod, Project
 from extractor.model import Table, Warning
-
-
-@dataclass
-class IndicatorHeader:
-    row: int
-    columns: dict[str, int]  # field -> column
-
-
-def find_indicator_header(cm: CellMap) -> IndicatorHeader | None:
-    """The row naming 一级指标 … 指标值, and which column holds what."""
-    for r in range(cm.n_rows):
-        cols: dict[str, int] = {}
-        for cell in cm.row_cells(r):
-            if cell.row != r:
-                continue
-            name = L.indicator_field(cell.text)
-            if name and name not in cols:
-                cols[name] = cell.col
-        if "level1" in cols and ("level2" in cols or "level3" in cols) and ("value" in cols or "op" in cols):
-            return IndicatorHeader(r, cols)
-    return None
 
 
 def looks_like_project(cm: CellMap) -> bool:
     """Does this table claim to be a project table (so failing to read it deserves a warning)?"""
     for cell in cm.cells:
-        if L.matches(L.CODE, cell.text) or L.matches(L.NAME, cell.text) or L.matches(L.LEVEL1, cell.text):
+        if L.matches(L.LEVEL1, cell.text) or L.matches(L.INDICATOR_HINTS, cell.text):
             return True
+    for cell in cm.cells:  # 项目名称 as a form label (over other labels), not as a budget list's column head
+        if L.matches(L.CODE, cell.text) or L.matches(L.NAME, cell.text):
+            below = cm.below(cell)
+            if below is None or L.is_known_label(below.text):
+                return True
     return False
 
 
@@ -78,12 +64,8 @@ class _Candidates:
         return out
 
 
-def _rank(patterns, text: str) -> int | None:
-    s = squeeze(text)
-    for i, p in enumerate(patterns):
-        if p.fullmatch(s):
-            return i
-    return None
+_SCORED_LABEL = regex.compile(r"(\p{Han}{2,12})[（(](\d+(?:\.\d+)?)分?[)）]")
+_INLINE_LABEL = regex.compile(r"^(\p{Han}{2,10})[：:]\s*(\S.*)$", regex.S)
 
 
 class _HeaderReader:
@@ -119,28 +101,38 @@ class _HeaderReader:
         if header_cells and header_cells[0].row == 0 and header_cells[0].colspan == cm.n_cols:
             t = squeeze(header_cells[0].text)
             if t.endswith("表"):
-                project.title = project.title or t
+                project.title = t  # the table's own title row names it better than a heading above
                 self.used.add((0, 0))
 
         for cell in header_cells:
             key = (cell.row, cell.col)
             text = cell.text or ""
-            s = squeeze(text)
+            s = L.label_text(text)
             if key in self.used or not s:
                 continue
             unit = L.AMOUNT_UNIT_IN_LABEL.search(s)
             if unit and project.amount_unit is None and L.is_known_label(s):
                 project.amount_unit = unit.group(1)
-            if L.PLAN.fullmatch(s):
+            if L.matches(L.PLAN, s):
                 self.used.add(key)
                 self._read_plan(cell, project)
                 continue
-            if L.GROUPS.fullmatch(s):
+            if L.matches(L.GROUPS, s):
                 self.used.add(key)
                 if "用途" in s:
                     purpose_groups.append(cell)
                 continue
             is_label = L.is_known_label(s) or (cell.col == 0 and cm.right_of(cell) is not None)
+            scored = _SCORED_LABEL.fullmatch(s)
+            if scored and self._value_of(cell) is None:  # 执行率分值（10）: the label carries its value
+                self.used.add(key)
+                attributes[scored.group(1)] = scored.group(2)
+                continue
+            inline = _INLINE_LABEL.match((text or "").strip())
+            if not is_label and inline and cell.colspan == cm.n_cols:  # 主要政策任务：… across the table
+                self.used.add(key)
+                attributes[inline.group(1)] = inline.group(2).strip()
+                continue
             if not is_label:
                 continue
             value_cell = self._value_of(cell)
@@ -162,10 +154,10 @@ class _HeaderReader:
                 if project.name is None:
                     project.name = value or None
                     continue
-            elif (rank := _rank(L.TOTAL, s)) is not None:
+            elif (rank := L.rank(L.TOTAL, s)) is not None:
                 total.add(rank, text, value)
                 continue
-            elif (rank := _rank(L.FISCAL, s)) is not None:
+            elif (rank := L.rank(L.FISCAL, s)) is not None:
                 fiscal.add(rank, text, value)
                 continue
             elif L.matches(L.OTHER, s) and not other_seen:
@@ -185,6 +177,9 @@ class _HeaderReader:
                     if s.startswith("年度总体"):
                         attributes[s] = value
                     continue
+            if not L.matches(L.KNOWN_ATTRIBUTES, s):
+                self.warnings.append(Warning("unknown_label", f"header label {s!r} is not in the vocabulary; "
+                                             "read into attributes", self.page))
             attributes[s] = value
 
         best = total.best()
@@ -246,54 +241,177 @@ def _caption_fields(table: Table, project: Project) -> None:
             project.amount_unit = m.group(1)
 
 
-def read_indicators(table: Table, cm: CellMap, header: IndicatorHeader, warnings: list[Warning]) -> list[Indicator]:
-    cols = header.columns
-    out: list[Indicator] = []
-    carried = {"level1": False, "level2": False}
-    for r in range(header.row + 1, cm.n_rows):
-        page = table.row_pages[r] if r < len(table.row_pages) else (table.parts[0].page if table.parts else 1)
-        texts = {name: cm.text(r, c) for name, c in cols.items()}
-        if not any(squeeze(t) for name, t in texts.items() if name not in ("level1", "level2")):
-            continue  # nothing of its own (an empty row under merged level cells)
-        row_cells = cm.row_cells(r)
-        if len(row_cells) == 1 and row_cells[0].colspan == cm.n_cols:
-            continue  # a note across the whole table (备注：…), not an indicator
-        if L.matches(L.LEVEL1, texts.get("level1")):  # a header printed again after a page break
-            continue
-        prev = out[-1] if out else None
-        prev_page = table.row_pages[r - 1] if 0 < r <= len(table.row_pages) else page
-        for name in ("level1", "level2"):
-            if name in texts and not squeeze(texts[name]) and prev is not None:
-                if page != prev_page or carried[name]:
-                    texts[name] = getattr(prev, name) or ""
-                    carried[name] = True
-                    continue
-            carried[name] = False
-        if "op" in cols or "unit" in cols:
-            value = read_value_columns(texts.get("op", ""), texts.get("value", ""), texts.get("unit", ""),
-                                       page, warnings)
+def read_indicators(table: Table, cm: CellMap, header: IndicatorHeader, warnings: list[Warning],
+                    stop: int | None = None) -> list[Indicator]:
+    return read_rows(table, cm, header, range(header.data_row, cm.n_rows if stop is None else stop), warnings)
+
+
+_TITLE_ONLY = regex.compile(r"^(?P<code>[0-9A-Za-z]+)_(?P<unit>[^_]+)_(?P<name>.+?)(?:绩效目标表|绩效自评表)$")
+
+
+def _title_fields(project: Project) -> None:
+    """A title-only layout: `<unit code>_<unit name>_<project name>绩效目标表`, no 项目名称 row."""
+    if project.name is not None or not project.title:
+        return
+    m = _TITLE_ONLY.match(squeeze(project.title))
+    if m:
+        project.name = m.group("name").split("_")[-1]
+
+
+def _first_page(table: Table) -> int:
+    return table.parts[0].page if table.parts else (table.row_pages[0] if table.row_pages else 1)
+
+
+def slice_table(table: Table, start: int, stop: int) -> Table:
+    """Rows [start, stop) of a table as a table of its own (spans clipped), so one stitched table that holds
+    several form tables one after another is read as several."""
+    spans = []
+    for r, c, rs, cs in table.spans:
+        top, bottom = max(r, start), min(r + rs, stop)
+        if top < bottom and start <= r < stop:
+            spans.append((r - start, c, bottom - top, cs))
+    rows = [list(row) for row in table.rows[start:stop]]
+    pages = table.row_pages[start:stop]
+    parts = [part for part in table.parts if part.page in set(pages)] or list(table.parts[:1])
+    return Table(parts=parts, rows=rows, spans=spans, engine=table.engine, row_pages=pages,
+                 caption=table.caption if start == 0 else [], grids=[],
+                 row_tops=table.row_tops[start:stop] if table.row_tops else [])
+
+
+def join_cut_form(head: Table, rest: Table) -> Table:
+    """A form whose head rows (title, 项目名称) stand alone at the foot of a page and whose other rows start the
+    next page, as one table. A first row of `rest` with no label (`'' | 金`) is the rest of the head's cut last
+    row: its text joins that row's last cell."""
+    width = max(head.n_cols, rest.n_cols)
+    rows = [list(r) + [None] * (width - len(r)) for r in head.rows]
+    tail = [list(r) + [None] * (width - len(r)) for r in rest.rows]
+    spans = [tuple(sp) for sp in head.spans]
+    row_pages = list(head.row_pages) + list(rest.row_pages)
+    if tail and not (tail[0][0] or "").strip() and rows:
+        more = "".join((c or "").strip() for c in tail[0][1:])
+        last = max((c for c, text in enumerate(rows[-1]) if text), default=None)
+        if more and last is not None:
+            rows[-1][last] = rows[-1][last] + more
+            tail, row_pages = tail[1:], row_pages[:len(rows)] + row_pages[len(rows) + 1:]
+            offset_rest = 1
         else:
-            value = read_value(texts.get("value", ""), page, warnings)
-        out.append(Indicator(
-            level1=texts.get("level1"), level2=texts.get("level2"), level3=texts.get("level3"),
-            description=(texts["description"] or None) if "description" in cols else None,
-            value=value,
-            basis=(texts["basis"] or None) if "basis" in cols else None,
-            page=page,
-        ))
-    return out
+            offset_rest = 0
+    else:
+        offset_rest = 0
+    for r, c, rs, cs in rest.spans:
+        if r - offset_rest >= 0:
+            spans.append((r - offset_rest + len(rows), c, rs, cs))
+    for r, c, rs, cs in list(head.spans):  # a head cell spanning the head's width spans the joined width
+        if c + cs == head.n_cols and width > head.n_cols:
+            spans[spans.index((r, c, rs, cs))] = (r, c, rs, width - c)
+    return Table(parts=list(head.parts) + list(rest.parts), rows=rows + tail, spans=spans, engine=rest.engine,
+                 row_pages=row_pages, caption=head.caption, grids=[], row_tops=[])
+
+
+def form_segments(cm: CellMap) -> list[tuple[int, int]]:
+    """Where one table holds several form tables (stitch joined them): a row whose first cell is a
+    project-start label (项目名称, 项目编码 …) or a title across the table (…绩效目标表) below indicator rows
+    starts the next project."""
+    header = find_indicator_header(cm)
+    if header is None:
+        return [(0, cm.n_rows)]
+    starts = [0]
+    seen_rows = False
+    r = header.data_row
+    while r < cm.n_rows:
+        cell = cm.at(r, 0)
+        title_row = cell is not None and cell.colspan == cm.n_cols and squeeze(cell.text).endswith("表")
+        if cell is not None and cell.row == r and (L.matches(L.NAME, cell.text) or L.matches(L.CODE, cell.text)
+                                                   or title_row):
+            if seen_rows and find_indicator_header(cm, r + 1, min(cm.n_rows, r + 25)) is not None:
+                starts.append(r)
+                seen_rows = False
+                nxt = find_indicator_header(cm, r + 1, min(cm.n_rows, r + 25))
+                r = nxt.data_row
+                continue
+        seen_rows = True
+        r += 1
+    return [(a, b) for a, b in zip(starts, starts[1:] + [cm.n_rows])]
+
+
+def _read_execution(cm: CellMap, end_row: int, project: Project) -> None:
+    """A self-evaluation's budget block: column heads 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+    over rows 年度资金总额 / 其中：财政拨款 / 上年结转 / 其他资金."""
+    for cell in cm.cells:
+        if cell.row >= end_row or not L.matches(L.SELF_BUDGETED, cell.text):
+            continue
+        head = cell.row
+        columns: dict[str, int] = {}
+        for c in cm.row_cells(head):
+            if c.row != head:
+                continue
+            for key, pats in (("budgeted", L.SELF_BUDGETED), ("executed", L.SELF_EXECUTED),
+                              ("rate", L.SELF_RATE), ("score", L.SELF_SCORE)):
+                if key not in columns and L.matches(pats, c.text):
+                    columns[key] = c.col
+        if "executed" not in columns:
+            continue  # a 预算数 label alone is a target's budget, not a self-evaluation's execution block
+        execution = Execution()
+        for r in range(head + 1, end_row):
+            label = next((c for c in cm.row_cells(r) if c.row == r and squeeze(c.text)
+                          and c.col < cell.col), None)
+            if label is None:
+                continue
+            values = {k: cm.text(r, col) for k, col in columns.items()}
+            if L.rank(L.TOTAL, label.text) is not None:
+                execution.budgeted = amount(values.get("budgeted"))[0]
+                execution.executed = amount(values.get("executed"))[0]
+                execution.rate = percent(values.get("rate"))[0]
+                execution.score = amount(values.get("score"))[0]
+                project.budget.total = execution.budgeted
+            elif L.rank(L.FISCAL, label.text) is not None:
+                project.budget.fiscal = amount(values.get("budgeted"))[0]
+            elif L.matches(L.OTHER, label.text):
+                project.budget.other = amount(values.get("budgeted"))[0]
+            else:
+                project.attributes[L.label_text(label.text)] = values.get("budgeted") or ""
+        project.execution = execution
+        project.kind = "self_evaluation"
+        return
+
+
+def _total_score(cm: CellMap, project: Project) -> None:
+    for cell in cm.cells:
+        if L.matches(L.SELF_TOTAL_SCORE, cell.text):
+            right = [c for c in cm.row_cells(cell.row) if c.col >= cell.end_col and squeeze(c.text)]
+            if right:
+                project.total_score = amount(right[-1 if len(right) == 1 else -2].text)[0]
+                for c in reversed(right):
+                    value, ok = amount(c.text)
+                    if ok and value is not None:
+                        project.total_score = value
+                        break
+            return
 
 
 def read_project(table: Table, title: str | None, warnings: list[Warning]) -> Project | None:
-    """The Project of one stitched table, or None when the table has no indicator header."""
+    """The Project of one form table, or None when the table has no indicator header."""
     cm = CellMap(table)
     header = find_indicator_header(cm)
     if header is None:
         return None
-    first_page = table.parts[0].page if table.parts else (table.row_pages[0] if table.row_pages else 1)
+    first_page = _first_page(table)
     project = Project(title=title)
     _HeaderReader(cm, header.row, first_page, warnings).read(project)
     _caption_fields(table, project)
-    project.indicators = read_indicators(table, cm, header, warnings)
+    _title_fields(project)
+    _read_execution(cm, header.row, project)
+    stop = cm.n_rows
+    for cell in cm.cells:
+        if cell.row > header.row and cell.col == 0 and L.matches(L.SELF_TOTAL_SCORE, cell.text):
+            stop = min(stop, cell.row)
+    project.indicators = read_indicators(table, cm, header, warnings, stop)
+    project.source_header, project.source_cols = header, cm.n_cols  # for a continuation without a header
+    if project.kind == "self_evaluation" or stop < cm.n_rows:
+        _total_score(cm, project)
+        if "actual" in header.columns:
+            project.kind = "self_evaluation"
+    if project.title and L.matches(L.SELF_TITLE, project.title):  # 项目绩效自评表
+        project.kind = "self_evaluation"
     project.pages = sorted({p.page for p in table.parts} | set(table.row_pages))
     return project

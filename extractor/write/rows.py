@@ -11,9 +11,13 @@ from typing import Any
 
 INDICATOR_COLUMNS = ["file", "project_seq", "project_code", "project_name", "level1", "level2", "level3",
                      "description", "value_raw", "op", "number", "upper", "unit", "value_text", "basis",
-                     "page"]
+                     "page",
+                     # the published layouts' keys (contract "Additions"), after the seed's columns
+                     "kind", "department_unit", "weight", "period_value_raw", "actual_raw", "score"]
 PROJECT_COLUMNS = ["file", "seq", "code", "name", "amount_unit", "budget_total", "budget_fiscal",
-                   "budget_other", "purpose", "goals"]  # then plan_<period> ..., then "pages"
+                   "budget_other", "purpose", "goals",
+                   "kind", "department_unit", "executed", "execution_rate", "total_score"]
+# then plan_<period> ..., then "pages"
 DEPARTMENT_COLUMNS = ["file", "section", "indicator", "grade", "value_raw", "op", "number", "upper", "unit",
                       "value_text", "page"]
 
@@ -66,7 +70,10 @@ def indicator_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
                              "level1": ind.get("level1"), "level2": ind.get("level2"),
                              "level3": ind.get("level3"), "description": ind.get("description"),
                              **_value_fields(ind.get("value")), "basis": ind.get("basis"),
-                             "page": ind.get("page")})
+                             "page": ind.get("page"), "kind": project.get("kind") or "target",
+                             "department_unit": project.get("department_unit"), "weight": ind.get("weight"),
+                             "period_value_raw": (ind.get("period_value") or {}).get("raw"),
+                             "actual_raw": (ind.get("actual") or {}).get("raw"), "score": ind.get("score")})
     return rows
 
 
@@ -79,7 +86,11 @@ def project_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
                         "name": project.get("name"), "amount_unit": project.get("amount_unit"),
                         "budget_total": budget.get("total"), "budget_fiscal": budget.get("fiscal"),
                         "budget_other": budget.get("other"), "purpose": project.get("purpose"),
-                        "goals": "\n".join(project.get("goals") or [])}
+                        "goals": "\n".join(project.get("goals") or []),
+                        "kind": project.get("kind") or "target", "department_unit": project.get("department_unit"),
+                        "executed": (project.get("execution") or {}).get("executed"),
+                        "execution_rate": (project.get("execution") or {}).get("rate"),
+                        "total_score": project.get("total_score")}
             for item in project.get("spending_plan") or []:
                 row[f"plan_{item['period']}"] = item.get("percent")
             row["pages"] = pages_text(project.get("pages") or [])
@@ -88,10 +99,15 @@ def project_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
 
 
 def department_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
-    """One row per (indicator, grade): the grades are columns in the PDF, rows here."""
+    """One row per (indicator, grade): the grades are columns in the PDF, rows here. A department-wide
+    table's indicators (one value each) come after, grade empty, section the department's name."""
     rows = []
     for doc in docs:
         department = doc.get("department") or {}
+        for table in doc.get("department_tables") or ([department] if department.get("indicators") else []):
+            for ind in table.get("indicators") or []:
+                rows.append({"file": file_of(doc), "section": table.get("name"), "indicator": ind.get("level3"),
+                             "grade": None, **_value_fields(ind.get("value")), "page": ind.get("page")})
         for section in department.get("sections") or []:
             for ind in section.get("indicators") or []:
                 for grade, value in (ind.get("grades") or {}).items():
