@@ -31,8 +31,6 @@ VALUE_KEYS = {"value", "period_value", "actual"}
 SKIP = {"doubts", "note", "notes"}
 
 # (stem, what) -> reason; `what` is "count", a project seq, or "department"
-_TITLE = ("issue 11: the truth files disagree on a list table's project title (Changsha and Chongqing write "
-          "the heading above the list, this one null); the interpreter writes the heading; lead to decide")
 XFAIL: dict[tuple[str, object], str] = {
     ("beijing-city-dev-reform-2026-budget", 45): "issue 12: p.42's last row group (老干部活动保障经费) has its "
     "name cell hidden under p.43's repeated header; the grid gives the p.42 rows no name",
@@ -46,8 +44,6 @@ XFAIL: dict[tuple[str, object], str] = {
     **{("shaanxi-xian-work-safety-2019-budget", what): "issue 12: no table is found on pp.34 and 39 and the regions "
        "of pp.35-45 miss their left columns (vertical labels, partial ruling): the department-wide tables' "
        "indicator rows cannot be read" for what in ("department", "department_tables")},
-    **{("guangdong-guangzhou-ecology-env-2026-project-perf-targets", seq): _TITLE
-       for seq in (1, 2, 62, 150, 299, 300)},
 }
 
 
