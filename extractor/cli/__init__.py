@@ -14,6 +14,7 @@ COMMANDS = {
     "value": "extractor.cli.value:value",
     "golden": "extractor.cli.golden:golden",
     "show": "extractor.cli.show:show",
+    "review": "extractor.cli.review:review",
 }
 
 SHORT_HELP = {
@@ -22,6 +23,7 @@ SHORT_HELP = {
     "value": "Show how indicator values (≥90百分比 …) are read.",
     "golden": "Compare sample outputs with golden/ (check|update).",
     "show": "Draw the table grid found on a page over its picture.",
+    "review": "Write an HTML review page per PDF (print and data side by side).",
 }
 
 

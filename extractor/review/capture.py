@@ -1,0 +1,40 @@
+"""Run the pipeline once and keep what the review needs beside the document: every page's Grid.
+
+The contract's `tables` hold each table's bounding boxes, not its row and column lines; the grids that
+extract built (model.Grid: col_xs, row_tops, row_bottoms, spans, rows) do, so they are taken from
+pipeline.extract_pdf through its `grids_out` list. No stage is run twice.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from extractor.guard import Limits
+from extractor.write.atomic import atomic_write
+
+
+def review_pdf(pdf: str | os.PathLike[str], *, engine: str = "camelot", pages: list[int] | None = None,
+               password: str | None = None, limits: Limits | None = None,
+               findings: list[dict[str, Any]] | None = None) -> tuple[dict[str, Any], str]:
+    """Extract `pdf`; return its contract document and the review HTML (a str)."""
+    from extractor.pipeline import extract_pdf
+    from extractor.review.page import render_html
+    from extractor.review.payload import build_payload
+
+    grids: list[Any] = []
+    doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits, grids_out=grids)
+    if findings is not None:
+        doc["findings"] = findings
+    payload, images = build_payload(doc, grids, Path(pdf), password=password)
+    return doc, render_html(payload, images)
+
+
+def write_review(html: str, path: str | os.PathLike[str]) -> Path:
+    """Write the review HTML atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(path, "w", encoding="utf-8") as fh:
+        fh.write(html)
+    return path
