@@ -50,7 +50,8 @@ def table_owners(doc: dict[str, Any]) -> list[dict[str, Any] | None]:
             dep_names.append(_squeeze(ind.get("name")))
     dep_names += [_squeeze(i.get("level3") or i.get("name")) for i in department.get("indicators") or []]
     for t, table in enumerate(tables):
-        if owners[t] is None and _pages(table) & dep_pages and (_most(dep_names, texts[t]) or department.get("pages")):
+        if owners[t] is None and _pages(table) & dep_pages and (any(n and n in texts[t] for n in dep_names)
+                                                                  or department.get("pages")):
             owners[t] = {"kind": "department"}
     return owners
 

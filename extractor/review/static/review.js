@@ -18,6 +18,15 @@ function issuesOfProject(p) {
 function issuesOfIndicator(p, i, ind) {
   return ISSUES.filter((x) => x.kind === "finding" ? x.project_seq === p.seq && x.indicator === i : x.page === ind.page);
 }
+// [30, 31, 32, 40] -> "30-32,40"
+function pageRanges(pages) {
+  const out = [];
+  for (const p of [...new Set(pages || [])].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && p === last[1] + 1) last[1] = p; else out.push([p, p]);
+  }
+  return out.map(([a, b]) => (a === b ? String(a) : a + "-" + b)).join(",");
+}
 function flagsOf(list) {
   return {w: list.filter((x) => x.kind === "warning").length, f: list.filter((x) => x.kind === "finding").length};
 }
@@ -52,7 +61,7 @@ function projectsView() {
     const fl = flagsOf(issuesOfProject(p));
     return {go: "#project-" + p.seq, flags: fl, values: {seq: p.seq, code: p.code, name: p.name,
       unit: p.amount_unit, total: b.total, fiscal: b.fiscal, other: b.other,
-      indicators: (p.indicators || []).length, pages: (p.pages || []).join(","), w: fl.w, f: fl.f}};
+      indicators: (p.indicators || []).length, pages: pageRanges(p.pages), w: fl.w, f: fl.f}};
   });
   return [el("h2", {text: "Projects (" + PROJECTS.length + ")"}),
     dataTable("projects", [{key: "seq", label: "#", num: true}, {key: "code", label: "code"},
@@ -97,8 +106,25 @@ function issueList(list) {
 }
 
 function issuesView() {
+  const codes = {};
+  ISSUES.forEach((x) => { codes[x.code] = (codes[x.code] || 0) + 1; });
+  const search = el("input", {type: "search", placeholder: "filter…", "aria-label": "filter warnings and findings"});
+  const which = el("select", {"aria-label": "code"}, [el("option", {value: "", text: "every code"}),
+    ...Object.entries(codes).map(([code, n]) => el("option", {value: code, text: code + " (" + n + ")"}))]);
+  const shown = el("span", {cls: "shown"});
+  const holder = el("div");
+  function render() {
+    const q = search.value.trim().toLowerCase();
+    const list = ISSUES.filter((x) => (!which.value || x.code === which.value) &&
+      (!q || (x.code + " " + x.message + " p" + x.page).toLowerCase().includes(q)));
+    holder.replaceChildren(issueList(list));
+    shown.textContent = list.length + " of " + ISSUES.length;
+  }
+  search.addEventListener("input", render);
+  which.addEventListener("change", render);
+  render();
   return [el("h2", {text: "Warnings (" + (D.warnings || []).length + ") and findings (" + (D.findings || []).length + ")"}),
-    issueList(ISSUES)];
+    el("div", {cls: "controls"}, [search, which, shown]), holder];
 }
 
 function departmentView() {
@@ -107,7 +133,7 @@ function departmentView() {
   if (!d) { out.push(el("p", {cls: "muted", text: "This document has no department-wide part."})); }
   else {
     out.push(fields([["name", d.name], ["overall goal", d.overall_goal], ["budget", d.budget ? show(d.budget) : null],
-      ["pages", (d.pages || []).join(",")]]));
+      ["pages", pageRanges(d.pages)]]));
     for (const s of d.sections || []) {
       out.push(el("h3", {text: s.name || "section"}));
       if (s.goal) out.push(el("p", {text: s.goal}));
@@ -137,7 +163,7 @@ function departmentView() {
   const pages = new Set();
   tables.forEach(([t]) => t.parts.forEach((p) => pages.add(p.page)));
   ((d && d.pages) || []).forEach((p) => pages.add(p));
-  out.push(pageViews([...pages].sort((a, b) => a - b), new Set(tables.map(([, i]) => i))));
+  if (pages.size) out.push(pageViews([...pages], new Set(tables.map(([, i]) => i))));
   return out;
 }
 
@@ -151,7 +177,7 @@ function tablesView() {
     const pages = [...new Set(t.parts.map((p) => p.page))];
     const first = (t.rows || []).flat().find((x) => x);
     const issues = ISSUES.filter((x) => pages.includes(x.page));
-    return {go: "#table-" + i, flags: flagsOf(issues), values: {n: i, pages: pages.join(","), size: t.n_rows + "×" + t.n_cols,
+    return {go: "#table-" + i, flags: flagsOf(issues), values: {n: i, pages: pageRanges(pages), size: t.n_rows + "×" + t.n_cols,
       owner: ownerText(t.owner), raw: t.owner ? "" : "raw", first: first, engine: t.engine}};
   });
   return [el("h2", {text: "Tables (" + D.tables.length + "; raw: " + D.tables.filter((t) => !t.owner).length + ")"}),
@@ -176,7 +202,7 @@ function projectView(seq) {
       ["budget total / fiscal / other", [b.total, b.fiscal, b.other].map(show).join(" / ")], ["purpose", p.purpose],
       ["goals", (p.goals || []).join("\n")],
       ["spending plan", (p.spending_plan || []).map((s) => s.period + ": " + s.percent + "%").join(", ")],
-      ...Object.entries(p.attributes || {}), ["pages", (p.pages || []).join(",")]]),
+      ...Object.entries(p.attributes || {}), ["pages", pageRanges(p.pages)]]),
     el("h3", {text: "Warnings and findings"}), issueList(issuesOfProject(p)),
     el("h3", {text: "Indicators (" + ind.length + ")"}), dataTable("project-indicators", INDICATOR_COLUMNS, indicatorRows(ind)),
     pageViews(p.pages || [], own)];
@@ -200,7 +226,7 @@ function tableView(n) {
   const t = D.tables[n];
   if (!t) return [el("p", {cls: "err", text: "no table " + n})];
   const pages = [...new Set(t.parts.map((p) => p.page))];
-  return [el("h2", {text: "Table " + n + " (" + ownerText(t.owner) + "), pages " + pages.join(",")}),
+  return [el("h2", {text: "Table " + n + " (" + ownerText(t.owner) + "), page" + (pages.length > 1 ? "s " : " ") + pageRanges(pages)}),
     t.owner && t.owner.kind === "project" ? el("p", {}, [el("a", {href: "#project-" + t.owner.seq, text: "open project " + t.owner.seq})]) : null,
     rawTable(t), pageViews(pages, new Set([n]))];
 }
