@@ -289,3 +289,32 @@ def test_hostile_pdf_shows_markup_as_text_and_runs_nothing(browser, tmp_path):
     messages = browser.execute_script("return [...document.querySelectorAll('ul.issues .msg')].map((e) => e.textContent)")
     assert HOSTILE_CELLS[1] in messages
     assert _severe(browser) == []
+
+
+# ---------------------------------------------------------------- the batch index
+
+def test_index_counts_links_and_hostile_names(browser, seed_review, tmp_path):
+    from extractor.review.index import index_entry, write_index
+
+    path, doc = seed_review
+    target = tmp_path / "review" / "seed.html"
+    target.parent.mkdir()
+    shutil.copy(path, target)
+    entries = [index_entry("seed.pdf", target, tmp_path, doc),
+               index_entry(HOSTILE_NAME, None, tmp_path, error_code="not_a_pdf", message=HOSTILE_CELLS[0])]
+    index = write_index(entries, tmp_path)
+    _open(browser, index)
+    counts = _shown_counts(browser)
+    assert counts["documents"] == 2 and counts["failed"] == 1
+    assert counts["projects"] == len(doc["projects"]) and counts["warnings"] == len(doc["warnings"])
+    rows = browser.execute_script("return [...document.querySelectorAll('tbody tr')].map((tr) => "
+                                  "[...tr.children].map((td) => td.textContent))")
+    assert [r[0] for r in rows] == sorted(["seed.pdf", HOSTILE_NAME])
+    failed = next(r for r in rows if r[0] == HOSTILE_NAME)
+    assert failed[1] == "failed" and "not_a_pdf" in failed and HOSTILE_CELLS[0] in failed
+    assert browser.execute_script("return document.querySelectorAll('svg, img, [onerror], [onload]').length") == 0
+    assert browser.execute_script("return window.__pwned === undefined")
+    browser.execute_script("document.querySelector('tbody a').click()")
+    _wait(browser, "document.body && document.body.dataset.ready === '1' && location.pathname.endsWith('/review/seed.html')")
+    assert _shown_counts(browser)["projects"] == len(doc["projects"])
+    assert _severe(browser) == []
