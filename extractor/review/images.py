@@ -15,10 +15,6 @@ RESOLUTION = 90  # pixels per inch: table text stays legible, files stay small
 QUALITY = 50
 
 
-def page_sizes(pdf: "object") -> list[tuple[float, float]]:
-    return [tuple(pdf[i].get_size()) for i in range(len(pdf))]
-
-
 def open_document(path: str | os.PathLike[str], password: str | None = None):
     import pypdfium2 as pdfium
 

@@ -35,11 +35,10 @@ def _csp(script: str) -> str:
             f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
 
 
-def _document(title: str, data: dict[str, Any], script_name: str, images: dict[int, str] | None = None,
-              link_csp: str = "") -> str:
+def _document(title: str, data: dict[str, Any], script_name: str, images: dict[int, str] | None = None) -> str:
     script = _static("common.js") + "\n" + _static(script_name)
     parts = ["<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n",
-             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(_csp(script) + link_csp, quote=False)}\">\n",
+             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{html.escape(_csp(script), quote=False)}\">\n",
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
              "<meta name=\"referrer\" content=\"no-referrer\">\n",
              f"<title>{html.escape(title)}</title>\n<style>\n{_static('review.css')}\n</style>\n</head>\n<body>\n",

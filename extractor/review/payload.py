@@ -60,7 +60,7 @@ def build_payload(doc: dict[str, Any], grids: list[Any], pdf_path: Path,
     pdf = open_document(pdf_path, password=password)
     try:
         sizes = {n: tuple(round(v, 2) for v in pdf[n - 1].get_size()) for n in wanted if n <= len(pdf)}
-        images = render_pages(pdf, sizes)
+        images = render_pages(pdf, sizes.keys())
     finally:
         pdf.close()
     index = _table_index(doc)
