@@ -147,3 +147,18 @@ def test_page_escapes_the_file_name_and_allows_no_other_script():
     assert "default-src 'none'" in csp and "script-src 'sha256-" in csp and "unsafe-eval" not in csp
     assert not re.search(r"(src|href)=[\"']?(https?:)?//", html)  # nothing to fetch
     assert "<title>Review: &quot;&gt;&lt;svg onload=alert(1)&gt;.pdf</title>" in html
+
+
+def test_each_seed_table_is_claimed_by_its_project_or_the_department():
+    from extractor.review.claims import table_owners
+
+    gold = json.loads((GOLDEN_DIR / "seed.json").read_text(encoding="utf-8"))
+    owners = table_owners(gold)
+    dep_pages = {i["page"] for s in gold["department"]["sections"] for i in s["indicators"]}
+    for table, owner in zip(gold["tables"], owners):
+        pages = {p["page"] for p in table["parts"]}
+        seqs = [p["seq"] for p in gold["projects"] if pages <= set(p["pages"])]
+        if seqs:
+            assert owner == {"kind": "project", "seq": seqs[0]}, pages
+        else:
+            assert pages <= dep_pages and owner == {"kind": "department"}, pages

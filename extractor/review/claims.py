@@ -1,7 +1,7 @@
 """Which table each project, or the department part, was read from; the rest are the raw tables.
 
 The document does not name a project's table, so it is found the way a reader would: a table on the
-project's pages whose cells print the project's code or name, or most of its indicator names. The
+project's pages whose cells print the project's code or name, or half (or three) of its indicator names. The
 department part claims the tables on its pages that print its indicator names.
 """
 
@@ -57,5 +57,7 @@ def table_owners(doc: dict[str, Any]) -> list[dict[str, Any] | None]:
 
 
 def _most(names: list[str], cells: set[str]) -> bool:
+    """Half of the names, or three of them (a project read from a long list table spans many tables)."""
     names = [n for n in names if n]
-    return bool(names) and sum(1 for n in names if n in cells) * 2 >= len(names)
+    found = sum(1 for n in names if n in cells)
+    return bool(names) and (found * 2 >= len(names) or found >= 3)
