@@ -162,3 +162,13 @@ def test_each_seed_table_is_claimed_by_its_project_or_the_department():
             assert owner == {"kind": "project", "seq": seqs[0]}, pages
         else:
             assert pages <= dep_pages and owner == {"kind": "department"}, pages
+
+
+def test_a_warning_is_boxed_on_the_line_that_prints_what_it_quotes():
+    from extractor.review.regions import warning_box
+
+    lines = [[80, 40, 360, 54, "2. 冯营子供销社地块围挡建设费用绩效目标表"], [80, 64, 400, 76, "133001 承德…本级"]]
+    w = {"code": "toc_title_mismatch", "page": 10,
+         "message": "table of contents says '冯营供销社地块围挡建设费用绩效目标表', the table says '冯营子供销社地块围挡建设费用绩效目标表'"}
+    assert warning_box(w, lines) == [78, 38, 362, 56]
+    assert warning_box({"message": "page 46: 9 cell(s) hold several numbers"}, lines) is None

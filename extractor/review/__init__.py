@@ -3,6 +3,7 @@
   capture   run the pipeline once, keeping every page's grid geometry beside the contract document
   cells     a grid's cells as boxes with their extracted text
   claims    which table each project (or the department part) was read from
+  regions   where on its page a warning points (the lines that print what it quotes)
   images    the page pictures (pypdfium2, modest resolution, WebP), embedded as base64 text
   payload   the document, cells, warnings and findings as one JSON-able dict for the page
   page      the HTML: a JSON data island, a fixed script that builds the DOM with textContent only,

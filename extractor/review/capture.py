@@ -2,7 +2,8 @@
 
 The contract's `tables` hold each table's bounding boxes, not its row and column lines; the grids that
 extract built (model.Grid: col_xs, row_tops, row_bottoms, spans, rows) do, so they are taken from
-pipeline.extract_pdf through its `grids_out` list. No stage is run twice.
+pipeline.extract_pdf through its `grids_out` list, and the text lines locate read outside the tables
+(model.TextLine: headings, prose, the table of contents) through `lines_out`. No stage is run twice.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ def review_pdf(pdf: str | os.PathLike[str], *, engine: str = "camelot", pages: l
     from extractor.review.payload import build_payload
 
     grids: list[Any] = []
-    doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits, grids_out=grids)
+    lines: list[Any] = []
+    doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits, grids_out=grids,
+                      lines_out=lines)
     if findings is not None:
         doc["findings"] = findings
-    payload, images = build_payload(doc, grids, Path(pdf), password=password)
+    payload, images = build_payload(doc, grids, Path(pdf), password=password, lines=lines)
     return doc, render_html(payload, images)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from extractor.review.cells import grid_cells
 from extractor.review.claims import table_owners
 from extractor.review.images import open_document, render_pages
+from extractor.review.regions import warning_box
 
 
 def counts(doc: dict[str, Any]) -> dict[str, int]:
@@ -53,8 +54,16 @@ def _table_of(grid: Any, index: list[tuple[int, tuple[float, ...], int]]) -> int
     return None
 
 
-def build_payload(doc: dict[str, Any], grids: list[Any], pdf_path: Path,
-                  password: str | None = None) -> tuple[dict[str, Any], dict[int, str]]:
+def _line(line: Any) -> list[Any]:
+    """[x0, top, x1, bottom, text]; a TextLine without its right edge or bottom gets them from its size."""
+    size = line.size or 10.0
+    bottom = line.bottom if line.bottom > line.top else line.top + size
+    x1 = line.x1 if line.x1 > line.x0 else line.x0 + size * len(line.text)
+    return [round(line.x0, 1), round(line.top, 1), round(x1, 1), round(bottom, 1), line.text]
+
+
+def build_payload(doc: dict[str, Any], grids: list[Any], pdf_path: Path, password: str | None = None,
+                  lines: list[Any] = ()) -> tuple[dict[str, Any], dict[int, str]]:
     """(the page's data, page -> image data URI)."""
     wanted = shown_pages(doc)
     pdf = open_document(pdf_path, password=password)
@@ -66,17 +75,23 @@ def build_payload(doc: dict[str, Any], grids: list[Any], pdf_path: Path,
     index = _table_index(doc)
     pages: dict[str, dict[str, Any]] = {}
     for n in sorted(sizes):
-        pages[str(n)] = {"w": sizes[n][0], "h": sizes[n][1], "image": n in images, "grids": []}
+        pages[str(n)] = {"w": sizes[n][0], "h": sizes[n][1], "image": n in images, "grids": [], "lines": []}
+    for line in lines:
+        view = pages.get(str(line.page))
+        if view is not None and line.text.strip():
+            view["lines"].append(_line(line))
     for grid in grids:
         view = pages.get(str(grid.page))
         if view is not None:
             view["grids"].append({"table": _table_of(grid, index), "bbox": [round(v, 1) for v in grid.bbox],
                                   "cells": grid_cells(grid)})
+    boxes = [warning_box(w, pages[str(w["page"])]["lines"]) if str(w.get("page")) in pages else None
+             for w in doc.get("warnings") or []]
     owners = table_owners(doc)
     tables = [dict(t, owner=owners[i]) for i, t in enumerate(doc.get("tables") or [])]
     payload = {"file": (doc.get("source") or {}).get("file") or pdf_path.name,
                "source": doc.get("source"), "document": doc.get("document"),
                "department": doc.get("department"), "projects": doc.get("projects") or [],
                "warnings": doc.get("warnings") or [], "findings": doc.get("findings") or [],
-               "tables": tables, "pages": pages, "counts": counts(doc)}
+               "warning_boxes": boxes, "tables": tables, "pages": pages, "counts": counts(doc)}
     return payload, images

@@ -4,7 +4,7 @@ const D = readData();
 const PROJECTS = D.projects || [];
 const ISSUES = [];
 (D.warnings || []).forEach((w, i) => ISSUES.push({id: "w" + i, kind: "warning", code: w.code, severity: "warning",
-  message: w.message, page: w.page, bbox: null}));
+  message: w.message, page: w.page, bbox: (D.warning_boxes || [])[i] || null}));
 (D.findings || []).forEach((f, i) => ISSUES.push({id: "f" + i, kind: "finding", code: f.rule, severity: f.severity,
   message: f.message, page: f.page, bbox: f.bbox || null, project_seq: f.project_seq, indicator: f.indicator,
   values: f.values}));
@@ -277,7 +277,7 @@ function pageView(n, ownTables, activeIssue, obs) {
   const grids = page.grids || [];
   const nCells = grids.reduce((s, g) => s + g.cells.length, 0);
   section.append(el("h3", {}, ["Page " + n, el("span", {cls: "legend",
-    text: grids.length + " table piece(s), " + nCells + " cells · left: the printed page with the cells read (red); right: each cell's extracted text in place"})]));
+    text: grids.length + " table piece(s), " + nCells + " cells · left: the printed page with the cells read (red); right: each cell's extracted text in place (blue), the text read outside tables (grey)"})]));
   const imgPane = el("div", {cls: "pane img-pane"});
   const textPane = el("div", {cls: "pane text-pane"});
   for (const pane of [imgPane, textPane]) pane.style.aspectRatio = page.w + " / " + page.h;
@@ -301,6 +301,11 @@ function pageView(n, ownTables, activeIssue, obs) {
     imgPane.append(gImg);
     textPane.append(gTxt);
   });
+  for (const [x0, top, x1, bottom, text] of page.lines || []) {  // what locate read outside the tables
+    const line = place(el("div", {cls: "line", text}), [x0, top, x1, bottom], page);
+    line.style.fontSize = (100 * 0.85 * (bottom - top) / page.w) + "cqw";
+    textPane.append(line);
+  }
   for (const x of ISSUES) {
     if (x.page !== n) continue;
     const b = x.bbox || [4, 4, page.w - 4, page.h - 4];
