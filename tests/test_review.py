@@ -172,3 +172,18 @@ def test_a_warning_is_boxed_on_the_line_that_prints_what_it_quotes():
          "message": "table of contents says '冯营供销社地块围挡建设费用绩效目标表', the table says '冯营子供销社地块围挡建设费用绩效目标表'"}
     assert warning_box(w, lines) == [78, 38, 362, 56]
     assert warning_box({"message": "page 46: 9 cell(s) hold several numbers"}, lines) is None
+
+
+@needs_seed
+def test_review_command_writes_one_page_per_pdf_and_names_failures(tmp_path):
+    gold = json.loads((GOLDEN_DIR / "seed.json").read_text(encoding="utf-8"))
+    proc = _run("review", str(SEED), str(tmp_path / "missing.pdf"), "-o", str(tmp_path / "r"))
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[0].startswith("seed.pdf: 9 projects, 81 indicators, 1 warning")
+    assert proc.stderr.splitlines()[1].startswith("extractor: ") and "missing.pdf" in proc.stderr
+    page = tmp_path / "r" / "seed.html"
+    data = _island(page)
+    assert data["counts"]["projects"] == len(gold["projects"]) and data["counts"]["pages"] == gold["source"]["pages"]
+    shown = {p for project in gold["projects"] for p in project["pages"]}
+    assert shown <= {int(n) for n, view in data["pages"].items() if view["image"]}  # every project page pictured
+    assert page.stat().st_size < 2_000_000

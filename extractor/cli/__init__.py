@@ -56,6 +56,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       extractor batch pdfs/ -o out/ --jobs 2 --resume
       extractor value "≥90百分比" "60%以下" "按时完成"
       extractor golden check
+      extractor review seed.pdf -o review/       # review/seed.html, opens offline
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
