@@ -4,6 +4,7 @@ Each benchmark is a script in bench/ whose last stdout line is its summary:
   extract.py     extraction vs camelot's default lattice and pdfplumber's extract_tables (issue 8)
   normalizer.py  indicator values parsed a second (issue 3)
   batch.py       batch throughput with 1 and 2 jobs, worker peak memory (issue 6)
+  review.py      the review page of the 392-page book: size under 40 MB, time (issue 16)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["normalizer.py", "extract.py", "batch.py"]
+BENCHMARKS = ["normalizer.py", "extract.py", "batch.py", "review.py"]
 
 
 def machine() -> str:

@@ -19,10 +19,13 @@ from extractor.model import Warning
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
-                password: str | None = None, limits: Limits | None = None) -> dict[str, Any]:
+                password: str | None = None, limits: Limits | None = None,
+                grids_out: list | None = None, lines_out: list | None = None) -> dict[str, Any]:
     """The output contract (spec/output-contract.md) of one PDF.
 
     `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
+    `grids_out`: a list that receives every page's model.Grid (cell geometry, for extractor.review);
+    `lines_out` one that receives every model.TextLine read outside the tables (headings, prose).
     """
     from extractor.extract import extract_grids
     from extractor.interpret import interpret
@@ -41,6 +44,10 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
             layouts.append(layout)                            # released as soon as its grids are built
             grids += extract_grids(pdf, [layout], engine, warnings, password=password)
         check_readable(layouts, path.name)
+    if grids_out is not None:
+        grids_out.extend(grids)
+    if lines_out is not None:
+        lines_out.extend(line for layout in layouts for line in layout.lines)
     tables = stitch_tables(grids, warnings)
     parts = interpret(layouts, tables, warnings)
     doc = {

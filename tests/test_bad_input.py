@@ -243,7 +243,9 @@ def test_extract_gives_the_defined_outcome(corpus, name):
     if proc.returncode == 1 and case.extra.get("or_code"):  # the other outcome allowed for this input
         _assert_one_line_error(proc, BadInput(case.name, case.path, case.extra["or_code"]))
         return
-    assert proc.returncode == 0 and proc.stderr == "", proc.stderr  # no library chatter, no traceback
+    # no library chatter, no traceback: only the file's summary lines (extractor.summary)
+    assert proc.returncode == 0, proc.stderr
+    assert all(line.startswith(f"{case.path.name}: ") for line in proc.stderr.splitlines()), proc.stderr
     doc = json.loads(proc.stdout)
     if "tables" in case.extra:
         assert len(doc["tables"]) == case.extra["tables"]

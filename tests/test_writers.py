@@ -214,7 +214,8 @@ def test_xlsx_sheets_types_and_values(doc, tmp_path):
     write_xlsx(doc, path)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[:3] == ["项目", "指标", "部门指标"]
-    assert len(wb.sheetnames) == 4 + len(doc["tables"])  # + the 表格 index + one sheet per raw table
+    first = wb.sheetnames.index("表格") + 1  # the data sheets (项目 … 警告), the 表格 index, one per raw table
+    assert len(wb.sheetnames) == first + len(doc["tables"])
     for name in ("项目", "指标", "部门指标"):
         assert wb[name].freeze_panes == "A2"
 
@@ -248,7 +249,7 @@ def test_xlsx_raw_tables_reproduce_merged_cells(doc, tmp_path):
     path = tmp_path / "out.xlsx"
     write_xlsx(doc, path)
     wb = openpyxl.load_workbook(path)
-    table_sheets = wb.sheetnames[4:]
+    table_sheets = wb.sheetnames[wb.sheetnames.index("表格") + 1:]
     for table, name in zip(doc["tables"], table_sheets):
         ws = wb[name]
         merged = {str(r) for r in ws.merged_cells.ranges}
@@ -276,8 +277,9 @@ def test_xlsx_handmade_details(tmp_path):
     path = tmp_path / "one.xlsx"
     write_xlsx(HANDMADE, path)
     wb = openpyxl.load_workbook(path)
-    ws = wb[wb.sheetnames[4]]
-    assert wb.sheetnames[3:] == ["表格", "表1 p7-8"]
+    first = wb.sheetnames.index("表格")
+    ws = wb[wb.sheetnames[first + 1]]
+    assert wb.sheetnames[first:] == ["表格", "表1 p7-8"]
     assert ws["B2"].value == 1234567.5 and ws["B2"].number_format == "#,##0.00"
     assert ws["C2"].value == 0.25 and ws["C2"].number_format == "0%"
     assert ws["B3"].value == 5.0 and ws["B3"].number_format == "0.00"
@@ -308,10 +310,11 @@ def test_xlsx_combined_workbook_for_a_batch(tmp_path):
     path = tmp_path / "batch.xlsx"
     write_xlsx(docs, path)
     wb = openpyxl.load_workbook(path)
-    assert len(wb.sheetnames) == 4 + sum(len(d["tables"]) for d in docs)
+    first = wb.sheetnames.index("表格") + 1
+    assert len(wb.sheetnames) == first + sum(len(d["tables"]) for d in docs)
     assert len(set(wb.sheetnames)) == len(wb.sheetnames)
     assert all(len(n) <= 31 for n in wb.sheetnames)
-    assert wb.sheetnames[4:6] == ["F1 表1 p7-8", "F2 表1 p7-8"]
+    assert wb.sheetnames[first:first + 2] == ["F1 表1 p7-8", "F2 表1 p7-8"]
     files = [r[0] for r in wb["指标"].iter_rows(min_row=2, values_only=True)]
     assert files[:6] == ["handmade.pdf"] * 3 + ["other.pdf"] * 3
     assert len(files) == sum(len(_indicators(d)) for d in docs)

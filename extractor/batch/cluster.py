@@ -55,9 +55,11 @@ def run_dask(jobs: Iterable[Job], *, scheduler: str, timeout: float | None) -> I
             if result.document is not None:
                 try:
                     _write(job.json_path, result.document)
+                    if result.review is not None and job.review_path:
+                        _write(job.review_path, result.review)
                 except OSError as exc:
                     result = Result.failed(job, "unwritable", f"cannot write {job.json_path}: {exc.strerror}")
-                result.document = None
+                result.document = result.review = None
             yield result
     finally:
         client.close()

@@ -32,6 +32,7 @@ class Job:
     password: str | None = None
     limits: Limits | None = None  # time, pages and decompressed size one PDF may cost (extractor.guard)
     audit: bool = False  # add `findings` (extractor.audit) to the document
+    review_path: str | None = None  # where its review page goes (`batch --review`), else none is made
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Result:
     peak_rss_mb: float = 0.0  # the worker process's peak resident memory so far
     worker: int = 0  # process id of the worker that ran it
     document: str | None = field(default=None, repr=False)
+    review: str | None = field(default=None, repr=False)  # the review HTML, when the caller writes it (Dask)
+    summary: list[str] = field(default_factory=list)  # the file's summary lines (extractor.summary)
 
     @classmethod
     def failed(cls, job: Job, code: str, message: str, seconds: float = 0.0) -> "Result":
@@ -62,6 +65,8 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
     """
     # Imported here so that the parent of a Dask run need not import the extraction stack.
     from extractor.guard import guarded
+    from extractor.review import write_review
+    from extractor.summary import summary_lines
     from extractor.write.json_out import dumps, write_json
 
     start = time.monotonic()
@@ -69,17 +74,17 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
         # guarded: the time limit (SIGALRM; in a pool worker's main thread, not in a Dask worker's task
         # thread) and every failure about the file as an ExtractorError; bugs pass through as they are.
         with guarded(job.source, job.limits), _thread_limit(job, in_thread):
-            doc = _extract(job)
-            if job.audit:
-                from extractor.audit import audit
-
-                doc["findings"] = audit(doc)
-        result = Result(rel=job.rel, status=OK, sha256=doc["source"]["sha256"], pages=_page_count(doc, job))
+            doc, review = _review(job) if job.review_path else (_extract(job), None)
+        result = Result(rel=job.rel, status=OK, sha256=doc["source"]["sha256"], pages=_page_count(doc, job),
+                        summary=summary_lines(job.rel, doc))
         if write:
             Path(job.json_path).parent.mkdir(parents=True, exist_ok=True)
             write_json(doc, job.json_path)
+            if review is not None:
+                write_review(review, job.review_path)
         else:
             result.document = dumps(doc)
+            result.review = review
     except ExtractorError as exc:
         result = Result.failed(job, exc.code, str(exc))
     except OSError as exc:
@@ -108,8 +113,21 @@ def _extract(job: Job) -> dict:
     # Looked up at call time (not imported by name at module level), so a test can wrap it.
     from extractor import pipeline
 
-    return pipeline.extract_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
-                                password=job.password, limits=job.limits)
+    doc = pipeline.extract_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
+                               password=job.password, limits=job.limits)
+    if job.audit:
+        from extractor.audit import audit
+
+        doc["findings"] = audit(doc)
+    return doc
+
+
+def _review(job: Job) -> tuple[dict, str]:
+    """The document and its review page, from one run of the pipeline."""
+    from extractor.review import review_pdf
+
+    return review_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
+                      password=job.password, limits=job.limits, audit=job.audit)
 
 
 def convert_remote(job: Job) -> Result:

@@ -18,6 +18,7 @@ from extractor.write.atomic import atomic_write
 
 ERRORS_CSV = "errors.csv"
 ERROR_COLUMNS = ["file", "error_code", "message"]
+WARNINGS_CSV = "warnings.csv"
 COMBINED_XLSX = "batch.xlsx"
 
 
@@ -30,6 +31,31 @@ def write_errors(outdir: Path, failures: Iterable[tuple[str, str, str]]) -> Path
         writer.writerow(ERROR_COLUMNS)
         writer.writerows(sorted(failures))
     return path
+
+
+def write_warnings(outdir: Path, docs: Iterable[dict[str, Any]]) -> Path:
+    """warnings.csv (file, page, code, message) over the converted PDFs, in the order of their files;
+    written even when empty, like errors.csv."""
+    from extractor.write.rows import WARNING_COLUMNS, warning_rows
+
+    path = outdir / WARNINGS_CSV
+    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, WARNING_COLUMNS, dialect="excel", lineterminator="\r\n")
+        writer.writeheader()
+        for doc in docs:
+            writer.writerows(warning_rows([doc]))
+    return path
+
+
+def write_review_index(outdir: Path, converted: list[Job], failures: Iterable[tuple[str, str, str]]) -> Path:
+    """OUTDIR/index.html over the review pages of the converted PDFs, and the failures with their code."""
+    from extractor.review.index import index_entry, write_index
+
+    by_rel = {job.rel: job for job in converted}
+    entries = [index_entry(doc["source"]["file"], Path(by_rel[doc["source"]["file"]].review_path), outdir, doc)
+               for doc in load_docs(converted, keep_tables=False)]
+    entries += [index_entry(rel, None, outdir, error_code=code, message=message) for rel, code, message in failures]
+    return write_index(entries, outdir)
 
 
 def load_docs(jobs: list[Job], keep_tables: bool) -> Iterator[dict[str, Any]]:

@@ -24,6 +24,7 @@ from extractor.write.atomic import atomic_write
 
 MANIFEST_NAME = ".extractor-batch.json"
 MANIFEST_VERSION = 1
+REVIEW_DIR = "review"  # `--review`: OUTDIR/review/<rel>.html beside OUTDIR/index.html
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Options:
     password: str | None = None
     limits: Limits | None = None
     audit: bool = False  # add the audit's findings to each document (batch --audit)
+    review: bool = False  # also write a review page per PDF (OUTDIR/review/<rel>.html); not an output option
 
     def as_record(self) -> dict[str, Any]:
         # The password itself is never written down; of the limits only max_pages changes an output.
@@ -62,10 +64,11 @@ def json_path_for(outdir: Path, rel: str, taken: set[str] | None = None) -> Path
 
 
 def make_job(item: Input, outdir: Path, options: Options, taken: set[str] | None = None) -> Job:
-    return Job(source=str(item.path), rel=str(item.rel),
-               json_path=str(json_path_for(outdir, str(item.rel), taken)),
+    json_path = json_path_for(outdir, str(item.rel), taken)
+    review = outdir / REVIEW_DIR / json_path.relative_to(outdir).with_suffix(".html") if options.review else None
+    return Job(source=str(item.path), rel=str(item.rel), json_path=str(json_path),
                engine=options.engine, pages=options.pages, password=options.password, limits=options.limits,
-               audit=options.audit)
+               audit=options.audit, review_path=str(review) if review else None)
 
 
 class Manifest:
@@ -147,7 +150,7 @@ def make_plan(inputs: list[Input], outdir: Path, options: Options, manifest: Man
 def _already_done(job: Job, manifest: Manifest, trust_outputs: bool) -> int | None:
     """The page count of a finished conversion of these very bytes, or None if it must be (re)done."""
     out = Path(job.json_path)
-    if not out.is_file():
+    if not out.is_file() or (job.review_path and not Path(job.review_path).is_file()):
         return None
     try:
         sha = sha256_file(job.source)

@@ -39,8 +39,9 @@ class Progress:
     """Counts results; draws a tqdm bar only when `stream` is a terminal (and `enabled`)."""
 
     def __init__(self, total: int, already_done: int = 0, stream: TextIO | None = None,
-                 enabled: bool | None = None):
+                 enabled: bool | None = None, quiet: bool = False):
         self.stream = stream or sys.stderr
+        self.quiet = quiet  # no summary line per converted file (failures are always said)
         self.summary = Summary(files=total, already_done=already_done)
         self._start = time.monotonic()
         if enabled is None:
@@ -59,6 +60,9 @@ class Progress:
         if result.status == OK:
             s.converted += 1
             s.pages += result.pages
+            if not self.quiet:
+                for line in result.summary:
+                    self.say(line)
         else:
             s.failed += 1
             self.say(f"extractor: {result.rel}: {result.message} [{result.code}]")

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from extractor.batch.convert import OK, Job, Result
 from extractor.batch.discover import NoPdfs, find_inputs
-from extractor.batch.outputs import write_combined, write_errors
+from extractor.batch.outputs import load_docs, write_combined, write_errors, write_review_index, write_warnings
 from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
 from extractor.guard import DEFAULT_LIMITS
@@ -32,6 +32,7 @@ class BatchSettings:
     scheduler: str | None = None
     options: Options = Options(limits=DEFAULT_LIMITS)
     progress: bool | None = None  # None: a bar only on a terminal
+    quiet: bool = False  # no summary line per converted file
     max_tasks_per_worker: int = 50
 
 
@@ -52,7 +53,8 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
         manifest = Manifest(outdir, settings.options)
         plan = make_plan(inputs, outdir, settings.options, manifest, resume=False)
 
-    progress = Progress(len(inputs), already_done=len(plan.done), stream=stream, enabled=settings.progress)
+    progress = Progress(len(inputs), already_done=len(plan.done), stream=stream, enabled=settings.progress,
+                        quiet=settings.quiet)
     converted: list[Job] = list(plan.done)
     failures: list[tuple[str, str, str]] = []
     by_rel = {job.rel: job for job in plan.todo}
@@ -69,6 +71,9 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
         manifest.save(force=True)
         summary = progress.close()
     summary.errors_csv = str(write_errors(outdir, failures))
+    write_warnings(outdir, load_docs(converted, keep_tables=False))
+    if settings.options.review:
+        write_review_index(outdir, converted, failures)
     write_combined(outdir, converted, set(settings.formats), findings=settings.options.audit)
     return summary
 

@@ -15,6 +15,7 @@ COMMANDS = {
     "golden": "extractor.cli.golden:golden",
     "show": "extractor.cli.show:show",
     "audit": "extractor.cli.audit:audit",
+    "review": "extractor.cli.review:review",
 }
 
 SHORT_HELP = {
@@ -24,6 +25,7 @@ SHORT_HELP = {
     "golden": "Compare sample outputs with golden/ (check|update).",
     "show": "Draw the table grid found on a page over its picture.",
     "audit": "Check tables as an auditor does: findings with page and place.",
+    "review": "Write an HTML review page per PDF (print and data side by side).",
 }
 
 
@@ -57,6 +59,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       extractor value "≥90百分比" "60%以下" "按时完成"
       extractor golden check
       extractor audit budget.pdf -o findings.csv --format csv
+      extractor review seed.pdf -o review/       # review/seed.html, opens offline
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

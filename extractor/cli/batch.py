@@ -40,16 +40,22 @@ def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> fro
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("--audit", "audit", is_flag=True,
               help="Audit each document (extractor audit): `findings` in each JSON, and findings.csv.")
+@click.option("--review", is_flag=True,
+              help="Also write a review page per PDF (OUTDIR/review/<name>.html) and OUTDIR/index.html over them.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line per converted file on standard error.")
 @reading_options
 @limit_options
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: frozenset[str], jobs: int,
-          resume: bool, scheduler: str | None, progress: bool | None, audit: bool, engine: str,
+          resume: bool, scheduler: str | None, progress: bool | None, audit: bool, review: bool, quiet: bool,
+          engine: str,
           pages: list[int] | None, password: str | None, limits) -> None:
     """Convert every *.pdf under PATHS (files or folders, recursively) into OUTDIR.
 
     Writes one JSON per PDF under OUTDIR (mirroring the input folders), combined CSV files with a
-    `file` column, and errors.csv (file, error_code, message) naming every PDF that failed and why.
+    `file` column, errors.csv (file, error_code, message) naming every PDF that failed and why, and
+    warnings.csv (file, page, code, message). Each converted file gets a summary line on standard
+    error (-q: none).
     Exit status 1 when any PDF failed; the others are converted all the same. A PDF past --timeout
     is stopped (its worker ended if need be) and listed as 'timeout'.
 
@@ -58,6 +64,7 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
       extractor batch pdfs/ -o out/
       extractor batch hebei/ shanghai/ -o out/ --jobs 2 --format json,csv,xlsx
       extractor batch pdfs/ -o out/ --resume          # after an interruption: finish the rest
+      extractor batch pdfs/ -o out/ --review          # and out/index.html, out/review/*.html
       extractor batch /shared/pdfs -o out/ --scheduler tcp://scheduler-host:8786
     """
     from extractor.batch.cluster import ClusterUnavailable
@@ -68,8 +75,8 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
     debug = bool((ctx.obj or {}).get("debug"))
     settings = BatchSettings(outdir=outdir, formats=formats, jobs=jobs, resume=resume, scheduler=scheduler,
                              options=Options(engine=engine, pages=tuple(pages) if pages else None,
-                                             password=password, limits=limits, audit=audit),
-                             progress=progress)
+                                             password=password, limits=limits, audit=audit, review=review),
+                             progress=progress, quiet=quiet)
     try:
         summary = run_batch(list(paths), settings)
     except ClusterUnavailable as exc:

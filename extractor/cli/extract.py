@@ -48,12 +48,17 @@ def _one_line(pdf: Path, message: str) -> str:
               help="json: the contract document; csv: indicators/projects/department.csv; xlsx: a workbook.")
 @click.option("--audit", "audit", is_flag=True,
               help="Also audit each document (extractor audit): adds `findings`, and a findings sheet in xlsx.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No summary line per file (projects, indicators, warnings) on standard error.")
 @reading_options
 @limit_options
 @click.pass_context
 def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt: str, audit: bool, engine: str,
-            pages: list[int] | None, password: str | None, limits) -> None:
+            pages: list[int] | None, password: str | None, limits, quiet: bool = False) -> None:
     """Extract the performance tables of PDF files into clean, typed data.
+
+    Each file read gets one line on standard error (`seed.pdf: 9 projects, 81 indicators, 1 warning:
+    toc_title_mismatch p1`), and pages skipped by --max-pages a line of their own; -q silences them.
 
     \b
     Examples:
@@ -101,6 +106,8 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
             elif fmt == "xlsx":
                 _write_xlsx(doc, output / f"{pdf.stem}.xlsx" if folder else output)
             docs.append(doc)
+            if not quiet:
+                _say_summary(pdf, doc, progress)
         except ExtractorError as exc:
             if debug:
                 raise
@@ -131,6 +138,17 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
             write_findings_csv(docs, output / FINDINGS_CSV)
     if failed:
         sys.exit(1)
+
+
+def _say_summary(pdf: Path, doc: dict, progress) -> None:
+    """The file's summary line(s) on standard error (above the progress bar, if there is one)."""
+    from extractor.summary import summary_lines
+
+    for line in summary_lines(pdf.name, doc):
+        if progress is not None:
+            progress.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
 
 
 def _write_json(doc: dict, output: Path | None, pdf: Path, folder: bool) -> None:

@@ -20,6 +20,7 @@ PROJECT_COLUMNS = ["file", "seq", "code", "name", "amount_unit", "budget_total",
 # then plan_<period> ..., then "pages"
 DEPARTMENT_COLUMNS = ["file", "section", "indicator", "grade", "value_raw", "op", "number", "upper", "unit",
                       "value_text", "page"]
+WARNING_COLUMNS = ["file", "page", "code", "message"]  # batch's warnings.csv and the XLSX 警告 sheet
 
 Row = dict[str, Any]
 
@@ -115,3 +116,9 @@ def department_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
                                  "indicator": ind.get("name"), "grade": grade, **_value_fields(value),
                                  "page": ind.get("page")})
     return rows
+
+
+def warning_rows(docs: Iterable[dict[str, Any]]) -> list[Row]:
+    """One row per warning, in document order (page None: about the whole file)."""
+    return [{"file": file_of(doc), "page": w.get("page"), "code": w.get("code"), "message": w.get("message")}
+            for doc in docs for w in doc.get("warnings") or []]

@@ -1,7 +1,8 @@
 """An XLSX workbook for auditors: the project, indicator and department sheets, then every raw table.
 
 Sheets: 项目, 指标, 部门指标 (the columns of the CSV files, typed: numbers as numbers, percentages as the
-number printed, 90 for 90%), 审核发现 (the findings, only for audited documents), 表格 (an index of the raw tables with links), then one sheet per raw table
+number printed, 90 for 90%), 警告 (every warning: file, page, code, message), 审核发现 (the findings, only for
+audited documents), 表格 (an index of the raw tables with links), then one sheet per raw table
 that reproduces its merged cells so it reads as printed. One workbook per PDF, or one for a whole batch
 (the `file` column and the table sheets' names say which PDF a row came from).
 """
@@ -44,6 +45,7 @@ def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.P
     _data_sheet(wb, "项目", R.project_columns(docs), R.project_rows(docs))
     _data_sheet(wb, "指标", R.INDICATOR_COLUMNS, R.indicator_rows(docs))
     _data_sheet(wb, "部门指标", R.DEPARTMENT_COLUMNS, R.department_rows(docs))
+    _data_sheet(wb, "警告", R.WARNING_COLUMNS, R.warning_rows(docs))
     if any("findings" in doc for doc in docs):  # audited (extract --audit, audit --format xlsx)
         from extractor.audit.report import FINDING_COLUMNS, finding_rows
 
