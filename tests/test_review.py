@@ -187,3 +187,13 @@ def test_review_command_writes_one_page_per_pdf_and_names_failures(tmp_path):
     shown = {p for project in gold["projects"] for p in project["pages"]}
     assert shown <= {int(n) for n, view in data["pages"].items() if view["image"]}  # every project page pictured
     assert page.stat().st_size < 2_000_000
+
+
+def test_review_with_audit_lists_the_seeds_toc_finding(tmp_path):
+    # The seed's TOC names 冯营供销社 where its table's heading says 冯营子供销社 (the generator's model, as in
+    # golden/seed.json's warning): the one toc_mismatch finding, shown on the review page.
+    proc = _run("review", str(SEED), "--audit", "-q", "-o", str(tmp_path / "r"))
+    assert proc.returncode == 0, proc.stderr
+    data = _island(tmp_path / "r" / "seed.html")
+    toc = [f for f in data["findings"] if f["rule"] == "toc_mismatch"]
+    assert len(toc) == 1 and "冯营" in toc[0]["message"]

@@ -17,10 +17,11 @@ from extractor.cli.options import reading_options
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the review pages (<stem>.html; created if missing).")
 @click.option("-q", "--quiet", is_flag=True, help="No per-file summary line on standard error.")
+@click.option("--audit", "audit", is_flag=True, help="Audit each document too (extractor audit): findings boxed.")
 @reading_options
 @limit_options
 @click.pass_context
-def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool, engine: str,
+def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool, audit: bool, engine: str,
            pages: list[int] | None, password: str | None, limits) -> None:
     """Write a review page per PDF: the projects, indicators, warnings and findings as tables, and each
     page's picture with the cells read drawn on it beside each cell's extracted text.
@@ -31,6 +32,7 @@ def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool
     Examples:
       extractor review samples/seed.pdf -o review/     # review/seed.html
       extractor review a.pdf b.pdf -o review/ --pages 1-40
+      extractor review budget.pdf -o review/ --audit   # with the audit's findings boxed
     """
     from extractor.cli.extract import _one_line
     from extractor.errors import ExtractorError, Unreadable
@@ -48,7 +50,8 @@ def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool
             with guarded(pdf, limits), warnings.catch_warnings():
                 if not debug:
                     warnings.simplefilter("ignore")
-                doc, html = review_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits)
+                doc, html = review_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits,
+                                       audit=audit)
             path = write_review(html, outdir / f"{pdf.stem}.html")
             if not quiet:
                 for line in summary_lines(pdf.name, doc):
