@@ -24,6 +24,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
 
     `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
     """
+    from extractor.captions import table_dict
     from extractor.extract import extract_grids
     from extractor.interpret import interpret
     from extractor.locate import iter_layouts
@@ -49,7 +50,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         "document": parts["document"],
         "department": parts["department"],
         "projects": parts["projects"],
-        "tables": [t.to_dict() for t in tables],
+        "tables": [table_dict(t) for t in tables],
         "warnings": [w.to_dict() for w in _ordered(warnings)],
     }
 
