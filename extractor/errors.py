@@ -58,3 +58,10 @@ class NoInput(ExtractorError):
     """A folder or pattern that names no PDF at all (batch)."""
 
     code = "no_pdfs"
+
+
+class OutputError(ExtractorError):
+    """An output path that cannot or must not be written (a device, a FIFO, a symlink out of its folder,
+    a read-only or full file system, a closed standard output). The message names the output, not the input."""
+
+    code = "output_error"

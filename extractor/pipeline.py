@@ -7,7 +7,7 @@ reader should check is collected as warnings on the way and returned with the do
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,10 +19,12 @@ from extractor.model import Warning
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
-                password: str | None = None, limits: Limits | None = None) -> dict[str, Any]:
+                password: str | None = None, limits: Limits | None = None,
+                on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """The output contract (spec/output-contract.md) of one PDF.
 
-    `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
+    `pages`: 1-based pages to read (None: all). `on_page(done, total)` is called after each page is read
+    (a progress bar). Raises ExtractorError for an input that cannot be read.
     """
     from extractor.captions import table_dict
     from extractor.extract import extract_grids
@@ -41,6 +43,8 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         for layout in iter_layouts(pdf, wanted, warnings):  # page by page: a page's characters are
             layouts.append(layout)                            # released as soon as its grids are built
             grids += extract_grids(pdf, [layout], engine, warnings, password=password)
+            if on_page is not None:
+                on_page(len(layouts), len(wanted))
         check_readable(layouts, path.name)
     tables = stitch_tables(grids, warnings)
     parts = interpret(layouts, tables, warnings)

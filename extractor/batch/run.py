@@ -17,6 +17,7 @@ from extractor.batch.discover import NoPdfs, find_inputs
 from extractor.batch.outputs import write_combined, write_errors
 from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
+from extractor.errors import OutputError
 from extractor.guard import DEFAULT_LIMITS
 
 # The temporary names of extractor.write.atomic (mkstemp: "." + final name + "." + 8 characters + ".tmp").
@@ -41,7 +42,10 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
     if not inputs:
         raise NoPdfs(f"{', '.join(str(p) for p in paths)}: no PDF found")
     outdir = settings.outdir.resolve()
-    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{outdir}: cannot make the output folder: {exc.strerror or exc}") from None
     remove_stray_temp_files(outdir)
 
     if settings.resume:
@@ -56,8 +60,10 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
     converted: list[Job] = list(plan.done)
     failures: list[tuple[str, str, str]] = []
     by_rel = {job.rel: job for job in plan.todo}
+    interrupted = False
+    results = _results(plan.todo, settings)
     try:
-        for result in _results(plan.todo, settings):
+        for result in results:
             job = by_rel[result.rel]
             manifest.record(job, result)
             progress.add(result)
@@ -65,9 +71,17 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
                 converted.append(job)
             else:
                 failures.append((result.rel, result.code or "internal", result.message or ""))
+    except KeyboardInterrupt:
+        # Ctrl-C: the runner's generator stops its workers as it closes; what finished is kept and
+        # written below (errors.csv, the combined files), and --resume does the rest.
+        interrupted = True
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     finally:
         manifest.save(force=True)
         summary = progress.close()
+    summary.interrupted = interrupted
     summary.errors_csv = str(write_errors(outdir, failures))
     write_combined(outdir, converted, set(settings.formats))
     return summary

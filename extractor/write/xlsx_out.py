@@ -37,6 +37,21 @@ _NUMBER = re.compile(r"^(?P<sign>-?)(?P<int>0|[1-9]\d{0,8}|[1-9]\d{0,2}(?:,\d{3}
 
 def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> None:
     """Write one workbook for `docs` (one document, or all documents of a batch) to `path` atomically."""
+    wb = build_workbook(docs)
+    with atomic_write(path, "wb") as fh:
+        wb.save(fh)
+
+
+def workbook_bytes(docs: dict[str, Any] | Iterable[dict[str, Any]]) -> bytes:
+    """The workbook as bytes (`extract --format xlsx -o -`)."""
+    import io
+
+    buf = io.BytesIO()
+    build_workbook(docs).save(buf)
+    return buf.getvalue()
+
+
+def build_workbook(docs: dict[str, Any] | Iterable[dict[str, Any]]) -> Workbook:
     docs = R.as_docs(docs)
     wb = Workbook()
     wb.remove(wb.active)
@@ -60,8 +75,7 @@ def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.P
         cell = index.cell(row=r, column=3)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{row['sheet']}'!A1")
         cell.style = "Hyperlink"
-    with atomic_write(path, "wb") as fh:
-        wb.save(fh)
+    return wb
 
 
 # ---------------------------------------------------------------- data sheets (项目, 指标, 部门指标, 表格)
