@@ -49,9 +49,13 @@ def load_docs(jobs: list[Job], keep_tables: bool) -> Iterator[dict[str, Any]]:
 def write_combined(outdir: Path, converted: list[Job], formats: set[str]) -> list[Path]:
     written: list[Path] = []
     if "csv" in formats:
-        from extractor.write.csv_out import write_csv
+        from extractor.write.csv_out import TABLES_DIR, write_csv, write_table_csvs
 
         written += write_csv(load_docs(converted, keep_tables=False), outdir)
+        for doc in load_docs(converted, keep_tables=True):  # one document's tables in memory at a time
+            rel = doc["source"]["file"]
+            stem = rel[: -len(Path(rel).suffix)] if Path(rel).suffix else rel
+            written += write_table_csvs(doc, outdir / TABLES_DIR, stem=stem)
     if "xlsx" in formats:
         from extractor.write.xlsx_out import write_xlsx
 

@@ -52,8 +52,35 @@ def plan_periods(docs: Sequence[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
+# Project keys of the published layouts (contract: "Additions for the published layouts"), each a column
+# after `pages` where some project has it; execution's parts as execution_<part>.
+LAYOUT_FIELDS = ("kind", "department_unit", "total_score")
+EXECUTION_PARTS = ("budgeted", "executed", "rate", "score")
+
+
+def attribute_labels(docs: Sequence[dict[str, Any]]) -> list[str]:
+    """Every project attribute label across all documents, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for doc in docs:
+        for project in doc.get("projects") or []:
+            for label in project.get("attributes") or {}:
+                seen.setdefault(label, None)
+    return list(seen)
+
+
+def layout_columns(docs: Sequence[dict[str, Any]]) -> list[str]:
+    projects = [p for doc in docs for p in doc.get("projects") or []]
+    cols = [f for f in LAYOUT_FIELDS if any(f in p for p in projects)]
+    if any(p.get("execution") for p in projects):
+        cols += [f"execution_{part}" for part in EXECUTION_PARTS]
+    return cols
+
+
 def project_columns(docs: Sequence[dict[str, Any]]) -> list[str]:
-    return PROJECT_COLUMNS + [f"plan_{p}" for p in plan_periods(docs)] + ["pages"]
+    """The contract's columns, plan_<period> …, pages; then the layout fields some project has
+    (kind, department_unit, …) and one attr_<label> column per attribute label seen."""
+    return (PROJECT_COLUMNS + [f"plan_{p}" for p in plan_periods(docs)] + ["pages"] + layout_columns(docs)
+            + [f"attr_{label}" for label in attribute_labels(docs)])
 
 
 def indicator_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
@@ -83,6 +110,12 @@ def project_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
             for item in project.get("spending_plan") or []:
                 row[f"plan_{item['period']}"] = item.get("percent")
             row["pages"] = pages_text(project.get("pages") or [])
+            for name in LAYOUT_FIELDS:
+                row[name] = project.get(name)
+            for part, value in (project.get("execution") or {}).items():
+                row[f"execution_{part}"] = value
+            for label, text in (project.get("attributes") or {}).items():
+                row[f"attr_{label}"] = text
             rows.append(row)
     return rows
 
