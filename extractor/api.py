@@ -87,16 +87,9 @@ class Table:
     def header_rows(self) -> int:
         """How many rows the header takes: the first row, and every row a merged cell starting in the
         header reaches down into (一级指标 spanning two rows over 二级指标 / 三级指标)."""
-        if not self.rows:
-            return 0
-        n = 1
-        grown = True
-        while grown:
-            grown = False
-            for r, _c, rs, _cs in self.spans:
-                if r < n < r + rs:
-                    n, grown = r + rs, True
-        return min(n, self.n_rows)
+        from extractor.write.rows import header_rows
+
+        return header_rows(self.rows, self.spans)
 
     def filled(self) -> list[list[str | None]]:
         """The rows with every covered cell holding the text of the merged cell that covers it."""

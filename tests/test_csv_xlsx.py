@@ -93,3 +93,73 @@ def test_batch_csv_writes_tables_mirroring_inputs(tmp_path):
                            "-j", "1", "--no-progress"], capture_output=True, text=True, cwd=REPO_ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert read_rows(out / "tables" / "sub" / "c-1.csv") == as_printed(golden("central")["tables"][0]["rows"])
+
+
+# ---------------------------------------------------------------- XLSX
+
+def _code_doc() -> dict:
+    doc = copy.deepcopy(golden("central"))
+    doc["tables"] = [{"parts": [{"page": 1, "bbox": [0, 0, 10, 10]}], "n_rows": 4, "n_cols": 3,
+                      "rows": [["科目编码", "科目名称", "金额"], ["201", "一般公共服务支出", "1,234.50"],
+                               ["05", "教育支出", "25"], ["2010101", "行政运行", "7"]],
+                      "spans": [], "engine": "camelot", "title": None, "unit": "万元"},
+                     {"parts": [{"page": 1, "bbox": [0, 20, 10, 30]}], "n_rows": 1, "n_cols": 4,
+                      "rows": [["项目编号", "201", "预算数", "5.00"]], "spans": [], "engine": "camelot",
+                      "title": None, "unit": None}]
+    return doc
+
+
+def test_xlsx_code_columns_are_always_text(tmp_path):
+    import openpyxl
+
+    from extractor.write.xlsx_out import write_xlsx
+
+    path = tmp_path / "codes.xlsx"
+    write_xlsx(_code_doc(), path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[wb.sheetnames[4]]
+    assert [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=1).data_type) for r in (2, 3, 4)] == \
+        [("201", "s"), ("05", "s"), ("2010101", "s")]
+    assert ws["C2"].value == 1234.5  # an amount is still a number
+    form = wb[wb.sheetnames[5]]
+    assert form["B1"].value == "201" and form["B1"].data_type == "s"  # the value of a 项目编号 label
+    assert form["D1"].value == 5.0
+
+
+def test_xlsx_freezes_every_header_row(tmp_path):
+    import openpyxl
+
+    from extractor.write.xlsx_out import write_xlsx
+
+    doc = golden("seed")
+    assert doc["tables"][0]["rows"][1][0] is None  # 绩效指标 spans two header rows
+    path = tmp_path / "seed.xlsx"
+    write_xlsx(doc, path)
+    wb = openpyxl.load_workbook(path)
+    assert wb[wb.sheetnames[4]].freeze_panes == "A3"
+
+
+def test_batch_xlsx_one_workbook_per_pdf_and_a_small_combined_one(tmp_path):
+    import openpyxl
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES_DIR / "seed.pdf", src / "seed.pdf")
+    shutil.copy(SAMPLES_DIR / "central.pdf", src / "central.pdf")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "extractor", "batch", str(src), "-o", str(out), "-j", "1",
+                           "--format", "json,xlsx", "--no-progress"], capture_output=True, text=True,
+                          cwd=REPO_ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    seed = openpyxl.load_workbook(out / "seed.xlsx")
+    assert len(seed.sheetnames) == 4 + len(golden("seed")["tables"])
+    combined = openpyxl.load_workbook(out / "batch.xlsx")
+    assert combined.sheetnames == ["项目", "指标", "部门指标", "表格"]
+    index = combined["表格"]
+    header = [c.value for c in index[1]]
+    rows = [dict(zip(header, r)) for r in index.iter_rows(min_row=2, values_only=True)]
+    assert len(rows) == len(golden("seed")["tables"]) + len(golden("central")["tables"])
+    first_project = next(r for r in rows if r["file"] == "seed.pdf" and r["title"])
+    assert first_project["title"] == "1. " + golden("seed")["projects"][0]["title"]
+    assert first_project["unit"] == "万元" and first_project["workbook"] == "seed.xlsx"
+    assert index.cell(row=2, column=3).hyperlink.target.startswith("central.xlsx#")

@@ -132,3 +132,18 @@ def department_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
                                  "indicator": ind.get("name"), "grade": grade, **_value_fields(value),
                                  "page": ind.get("page")})
     return rows
+
+
+def header_rows(rows: Sequence[Sequence[Any]], spans: Sequence[Sequence[int]]) -> int:
+    """How many rows a raw table's header takes: the first row, and every row a merged cell starting in
+    the header reaches down into (一级指标 over two rows beside 二级指标 / 三级指标)."""
+    if not rows:
+        return 0
+    n = 1
+    grown = True
+    while grown:
+        grown = False
+        for r, _c, rs, _cs in spans:
+            if r < n < r + rs:
+                n, grown = r + rs, True
+    return min(n, len(rows))
