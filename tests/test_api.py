@@ -130,3 +130,41 @@ def test_readme_example_runs_as_written(repo_root, monkeypatch):
         test = parser.get_doctest(block, {}, f"README example {n + 1}", "README.md", 0)
         runner.run(test)
     assert runner.failures == 0 and runner.tries > 5
+
+
+# ---------------------------------------------------------------- field documentation (issue 17, item 2)
+
+def _properties(node, path=""):
+    """(path, schema) of every property declared in the schema (if/then conditions are not properties)."""
+    if isinstance(node, dict):
+        for key, sub in (node.get("properties") or {}).items():
+            yield f"{path}/{key}", sub
+        for key, sub in node.items():
+            if key not in ("if", "then", "else"):
+                yield from _properties(sub, f"{path}/{key}" if key != "properties" else path)
+    elif isinstance(node, list):
+        for sub in node:
+            yield from _properties(sub, path)
+
+
+def test_every_schema_property_has_a_description():
+    from extractor.schema import load_schema
+
+    props = list(_properties(load_schema()))
+    assert len(props) > 60
+    missing = sorted({p for p, sub in props if not (isinstance(sub, dict) and sub.get("description"))})
+    assert missing == []
+
+
+def test_docs_output_md_names_every_json_key_and_csv_column(repo_root):
+    from extractor.batch.outputs import ERROR_COLUMNS
+    from extractor.schema import load_schema
+    from extractor.write import rows as R
+
+    text = (repo_root / "docs" / "output.md").read_text(encoding="utf-8")
+    keys = {p.rsplit("/", 1)[1] for p, _ in _properties(load_schema())}
+    columns = set(R.INDICATOR_COLUMNS + R.PROJECT_COLUMNS + R.DEPARTMENT_COLUMNS + ERROR_COLUMNS + ["pages"])
+    for name in sorted(keys | columns):
+        assert f"`{name}`" in text or f"`{name}[]`" in text or f".{name}`" in text or f".{name}[]`" in text, name
+    for prefix in ("plan_<period>", "attr_<label>", "tables/<stem>-<n>.csv"):
+        assert prefix in text
