@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, PageOutOfRange
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is asked for
     import pandas as pd
@@ -32,16 +32,6 @@ __all__ = ["Document", "PageOutOfRange", "Table", "read", "read_many"]
 
 _DOCUMENT_KEYS = ("schema_version", "source", "document", "department", "projects", "tables", "warnings")
 _TABLE_KEYS = ("parts", "n_rows", "n_cols", "rows", "spans", "engine", "title", "unit")
-
-
-class PageOutOfRange(ExtractorError):
-    """A requested page the PDF does not have (`--pages 40` on a 35-page PDF): a usage error in the CLI."""
-
-    code = "bad_page"
-
-    def __init__(self, message: str, n_pages: int = 0):
-        super().__init__(message)
-        self.n_pages = n_pages
 
 
 @dataclass
@@ -271,9 +261,14 @@ def _documents(results: Iterable[tuple], errors: str) -> Iterator[Document]:
         if status == "ok":
             yield Document.from_dict(payload)
         elif errors == "raise":
-            cls, message, code, n_pages = payload
-            exc = PageOutOfRange(message, n_pages) if cls == "PageOutOfRange" else ExtractorError(message, code)
-            raise exc
+            name, message, code, n_pages = payload
+            if name == "PageOutOfRange":
+                raise PageOutOfRange(message, n_pages)
+            from extractor import errors as E
+
+            cls = getattr(E, name, ExtractorError)  # the same class as in the worker (NotAPdf, Encrypted …)
+            raise (cls(message, code) if isinstance(cls, type) and issubclass(cls, ExtractorError)
+                   else ExtractorError(message, code))
 
 
 def _read_one(args: tuple) -> tuple[str, Any]:

@@ -107,7 +107,7 @@ def test_read_many_errors(tmp_path, samples_dir):
     bad.write_bytes(b"not a pdf at all")
     with pytest.raises(ExtractorError) as info:
         list(extractor.read_many([bad], jobs=1))
-    assert info.value.code == "not_a_pdf"
+    assert info.value.code == "not_a_pdf" and type(info.value).__name__ == "NotAPdf"
     docs = list(extractor.read_many([bad, samples_dir / "central.pdf"], jobs=2, errors="skip"))
     assert [d.file for d in docs] == ["central.pdf"]
 

@@ -90,13 +90,10 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
 
 def _write(doc: dict, path: Path) -> None:
     """The JSON output; a failure here is the output's (OutputError, code output_error), not the input's."""
-    from extractor.errors import OutputError
+    from extractor.write.atomic import make_folder
     from extractor.write.json_out import write_json
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{path.parent}: cannot make the output folder: {exc.strerror or exc}") from None
+    make_folder(path.parent)
     write_json(doc, path)
 
 

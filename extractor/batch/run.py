@@ -17,8 +17,8 @@ from extractor.batch.discover import NoPdfs, find_inputs
 from extractor.batch.outputs import write_combined, write_errors
 from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
-from extractor.errors import OutputError
 from extractor.guard import DEFAULT_LIMITS
+from extractor.write.atomic import make_folder
 
 # The temporary names of extractor.write.atomic (mkstemp: "." + final name + "." + 8 characters + ".tmp").
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
@@ -42,10 +42,7 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
     if not inputs:
         raise NoPdfs(f"{', '.join(str(p) for p in paths)}: no PDF found")
     outdir = settings.outdir.resolve()
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{outdir}: cannot make the output folder: {exc.strerror or exc}") from None
+    make_folder(outdir)  # an OutputError naming OUTDIR when it cannot be made
     remove_stray_temp_files(outdir)
 
     if settings.resume:

@@ -50,8 +50,9 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt:
       extractor extract budget.pdf --pages 31-35 --engine pdfplumber
     A folder of PDFs is `extractor batch DIR -o OUT` (parallel, resumable).
     """
-    from extractor.api import PageOutOfRange, read
-    from extractor.errors import ExtractorError, OutputError, Unreadable
+    from extractor.api import read
+    from extractor.errors import ExtractorError, OutputError, PageOutOfRange, Unreadable
+    from extractor.write.atomic import make_folder
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     for pdf in pdfs:
@@ -60,17 +61,13 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt:
                                    f"extractor batch {pdf} -o OUTDIR")
     try:
         target = resolve(output, fmt, len(pdfs))
+        if target.kind == "folder":
+            make_folder(target.path)
     except OutputError as exc:
         if debug:
             raise
         click.echo(error_line(exc), err=True)
         sys.exit(1)
-    if target.kind == "folder":
-        try:
-            target.path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            click.echo(error_line(OutputError(f"{target.path}: cannot make the folder: {exc.strerror}")), err=True)
-            sys.exit(1)
 
     if progress is None:
         progress = sys.stderr.isatty()

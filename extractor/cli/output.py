@@ -49,8 +49,9 @@ def resolve(output: str | None, fmt: str | None, n_pdfs: int) -> Target:
                                    "department.csv, tables/); give -o a folder")
         if n_pdfs > 1:
             raise click.UsageError(f"{n_pdfs} PDFs cannot go to standard output as one {fmt}; give -o a folder")
-        if fmt == "xlsx" and output is None:
-            raise click.UsageError("--format xlsx needs -o (a file NAME.xlsx, a folder, or - for standard output)")
+        if fmt == "xlsx" and (output is None or (sys.stdout is not None and sys.stdout.isatty())):
+            raise click.UsageError("--format xlsx needs -o: a file NAME.xlsx, a folder, or - with standard "
+                                   "output redirected (a workbook is not for a terminal)")
         return Target(fmt, "stdout")
     path = Path(output)
     if path.is_symlink() or (path.exists() and not path.is_dir()):

@@ -88,6 +88,18 @@ def check_output_path(path: str | os.PathLike[str]) -> None:
             raise OutputError(f"{path}: {kind}, not a regular file; give the name of a file to write")
 
 
+def make_folder(path: str | os.PathLike[str]) -> Path:
+    """Create an output folder (and its parents); a failure is an OutputError naming it."""
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{path}: exists and is not a folder") from None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot make the output folder: {_reason(exc)}") from None
+    return path
+
+
 def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 

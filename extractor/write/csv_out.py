@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.write import rows as R
-from extractor.write.atomic import atomic_write
+from extractor.write.atomic import atomic_write, make_folder
 
 FILES = ("indicators.csv", "projects.csv", "department.csv")
 
@@ -29,8 +29,7 @@ FILES = ("indicators.csv", "projects.csv", "department.csv")
 def write_csv(docs: dict[str, Any] | Iterable[dict[str, Any]], outdir: str | os.PathLike[str]) -> list[Path]:
     """Write the three CSV files for all `docs` into `outdir` (created if missing); return their paths."""
     docs = R.as_docs(docs)
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = make_folder(outdir)
     tables = {
         "indicators.csv": (R.INDICATOR_COLUMNS, R.indicator_rows(docs)),
         "projects.csv": (R.project_columns(docs), R.project_rows(docs)),
@@ -61,7 +60,7 @@ def write_table_csvs(doc: dict[str, Any], folder: str | os.PathLike[str], stem: 
     written = []
     for n, table in enumerate(tables, start=1):
         path = folder / f"{stem}-{n}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         with atomic_write(path, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
             width = table.get("n_cols") or max((len(r) for r in table.get("rows") or []), default=0)
