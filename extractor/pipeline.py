@@ -26,7 +26,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     `pages`: 1-based pages to read (None: all). `on_page(done, total)` is called after each page is read
     (a progress bar). Raises ExtractorError for an input that cannot be read.
     """
-    from extractor.captions import table_dict
+    from extractor.captions import table_dicts
     from extractor.extract import extract_grids
     from extractor.interpret import interpret
     from extractor.locate import iter_layouts
@@ -54,7 +54,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         "document": parts["document"],
         "department": parts["department"],
         "projects": parts["projects"],
-        "tables": [table_dict(t) for t in tables],
+        "tables": table_dicts(tables, layouts),
         "warnings": [w.to_dict() for w in _ordered(warnings)],
     }
 
