@@ -268,3 +268,31 @@ def test_one_pdf_shows_progress_per_page(tmp_path):
     assert f"{n}/{n}" in res.stderr and "page" in res.stderr
     quiet = invoke("extract", SEED, "--pages", "1", "-o", tmp_path / "p1.json")  # not a terminal: no bar
     assert quiet.stderr == ""
+
+
+def test_progress_per_page_appears_by_itself_on_a_terminal(tmp_path):
+    """No option: standard error is a terminal (a pseudo-terminal here), so the page bar is drawn."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    n = golden_pages("seed")
+    main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal 120 wide
+    proc = subprocess.Popen([PYTHON, "-m", "extractor", "extract", str(SEED), "-o", str(tmp_path / "s.json")],
+                            cwd=REPO_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child_fd)
+    os.close(child_fd)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(main_fd)
+    assert proc.wait(timeout=300) == 0
+    text = seen.decode("utf-8", "replace")
+    assert f"{n}/{n}" in text and "page" in text
