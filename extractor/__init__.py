@@ -11,3 +11,20 @@ The pipeline, one subpackage a stage:
 
 __version__ = "0.1.0"
 SCHEMA_VERSION = 1
+
+# The Python API (extractor/api.py), imported on first use so that `extractor --help` and `extractor value`
+# do not pay for it: extractor.read(path) -> Document, extractor.read_many(paths, jobs=N).
+_API = ("read", "read_many", "Document", "Table", "PageOutOfRange")
+__all__ = ["SCHEMA_VERSION", "__version__", *_API]
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from extractor import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))

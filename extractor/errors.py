@@ -58,3 +58,21 @@ class NoInput(ExtractorError):
     """A folder or pattern that names no PDF at all (batch)."""
 
     code = "no_pdfs"
+
+
+class OutputError(ExtractorError):
+    """An output path that cannot or must not be written (a device, a FIFO, a symlink out of its folder,
+    a read-only or full file system, a closed standard output). The message names the output, not the input."""
+
+    code = "output_error"
+
+
+class PageOutOfRange(ExtractorError):
+    """A requested page the PDF does not have (`--pages 40` on a 35-page PDF): a usage error in the CLI.
+    `n_pages` is how many pages the PDF has."""
+
+    code = "bad_page"
+
+    def __init__(self, message: str, n_pages: int = 0):
+        super().__init__(message)
+        self.n_pages = n_pages

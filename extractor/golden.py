@@ -16,7 +16,10 @@ from typing import Any
 
 BBOX_TOLERANCE = 1.0
 SHOW_LIMIT = 120  # characters of a value shown in a difference line
-MISSING = object()  # a key or list item present on one side only
+MISSING = object()
+# tables[] keys added after the golden files were written (title, unit: tests/test_api.py checks them
+# against the golden projects' titles and amount units); compared only where a golden file has them.
+LATER_TABLE_KEYS = ("title", "unit")  # a key or list item present on one side only
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,8 @@ def _tables(old: list, new: list, tol: float) -> Iterator[Difference]:
             continue
         for key in _keys(a, b):
             if key in ("engine", "parts", "rows"):
+                continue
+            if key in LATER_TABLE_KEYS and key not in a:  # golden files written before the key existed
                 continue
             yield from _diff(where, key, a.get(key, MISSING), b.get(key, MISSING))
         yield from _parts(where, a.get("parts") or [], b.get("parts") or [], tol)

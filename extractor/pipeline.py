@@ -7,7 +7,7 @@ reader should check is collected as warnings on the way and returned with the do
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,13 +20,16 @@ from extractor.model import Warning
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
                 password: str | None = None, limits: Limits | None = None,
-                grids_out: list | None = None, lines_out: list | None = None) -> dict[str, Any]:
+                grids_out: list | None = None, lines_out: list | None = None,
+                on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """The output contract (spec/output-contract.md) of one PDF.
 
-    `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
+    `pages`: 1-based pages to read (None: all). `on_page(done, total)` is called after each page is read
+    (a progress bar). Raises ExtractorError for an input that cannot be read.
     `grids_out`: a list that receives every page's model.Grid (cell geometry, for extractor.review);
     `lines_out` one that receives every model.TextLine read outside the tables (headings, prose).
     """
+    from extractor.captions import table_dicts
     from extractor.extract import extract_grids
     from extractor.interpret import interpret
     from extractor.locate import iter_layouts
@@ -43,6 +46,8 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         for layout in iter_layouts(pdf, wanted, warnings):  # page by page: a page's characters are
             layouts.append(layout)                            # released as soon as its grids are built
             grids += extract_grids(pdf, [layout], engine, warnings, password=password)
+            if on_page is not None:
+                on_page(len(layouts), len(wanted))
         check_readable(layouts, path.name)
     if grids_out is not None:
         grids_out.extend(grids)
@@ -56,7 +61,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         "document": parts["document"],
         "department": parts["department"],
         "projects": parts["projects"],
-        "tables": [t.to_dict() for t in tables],
+        "tables": table_dicts(tables, layouts),
         "warnings": [w.to_dict() for w in _ordered(warnings)],
     }
     if "department_tables" in parts:  # several department-wide tables (contract "Additions")

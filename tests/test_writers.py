@@ -20,6 +20,7 @@ import pytest
 
 from corpus import golden_files
 from extractor.write.atomic import atomic_write
+from extractor.write.csv_out import excel_text
 from extractor.write.csv_out import write_csv
 from extractor.write.json_out import write_json
 from extractor.write.xlsx_out import write_xlsx
@@ -115,9 +116,11 @@ def test_csv_columns_bom_and_quoting(doc, csv_dir):
                       "value_text", "page"]
     header = next(csv.reader((csv_dir / "projects.csv").open(encoding="utf-8-sig", newline="")))
     periods = list(dict.fromkeys(s["period"] for p in doc["projects"] for s in p["spending_plan"]))
+    labels = list(dict.fromkeys(k for p in doc["projects"] for k in p.get("attributes") or {}))
     assert header == ["file", "seq", "code", "name", "amount_unit", "budget_total", "budget_fiscal",
-                      "budget_other", "purpose", "goals", "kind", "department_unit", "executed", "execution_rate",
-                      "total_score"] + [f"plan_{p}" for p in periods] + ["pages"]
+                      "budget_other", "purpose", "goals"] + [f"plan_{p}" for p in periods] + ["pages"] + \
+        ["kind", "department_unit", "total_score", "execution_budgeted", "execution_executed", "execution_rate",
+         "execution_score"] + [f"attr_{k}" for k in labels]
 
 
 @pytest.mark.parametrize("doc", DOCS)
@@ -136,10 +139,11 @@ def test_indicators_csv_values_and_types(doc, csv_dir):
         assert row["file"] == doc["source"]["file"]
         assert row["project_seq"] == project["seq"] and row["project_name"] == (project["name"] or "")
         assert row["project_code"] == (project["code"] or "")
-        assert row["level3"] == (ind["level3"] or "") and row["basis"] == (ind["basis"] or "")
-        assert row["value_raw"] == v["raw"] and row["op"] == (v["op"] or "") and row["unit"] == (v["unit"] or "")
+        assert row["level3"] == excel_text(ind["level3"] or "") and row["basis"] == excel_text(ind["basis"] or "")
+        assert row["value_raw"] == excel_text(v["raw"]) and row["op"] == (v["op"] or "")
+        assert row["unit"] == (v["unit"] or "")
         assert _num(row["number"]) == v["number"] and _num(row["upper"]) == v["upper"]
-        assert row["value_text"] == (v["text"] or "") and row["page"] == ind["page"]
+        assert row["value_text"] == excel_text(v["text"] or "") and row["page"] == ind["page"]
 
 
 @pytest.mark.parametrize("doc", DOCS)
@@ -185,7 +189,9 @@ def test_csv_round_trips_awkward_text(csv_dir):
     with (csv_dir / "indicators.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert rows[0]["basis"] == "根据\n执法需要" and rows[0]["description"] == "律师,一名"
-    assert rows[1]["value_raw"] == "=100.00(%)" and rows[2]["op"] == "" and rows[2]["value_text"] == "显著提高"
+    # a formula-like text gets Excel's text mark (issue 17); the lone "=" of `op` does not
+    assert rows[1]["value_raw"] == "'=100.00(%)" and rows[1]["op"] == "="
+    assert rows[2]["op"] == "" and rows[2]["value_text"] == "显著提高"
 
 
 def test_csv_plan_columns_span_all_documents(csv_dir):
@@ -195,7 +201,7 @@ def test_csv_plan_columns_span_all_documents(csv_dir):
     write_csv([HANDMADE, other], csv_dir)
     df = pd.read_csv(csv_dir / "projects.csv", encoding="utf-8-sig")
     assert [c for c in df.columns if c.startswith("plan_")] == ["plan_3月底", "plan_6月底", "plan_12月底", "plan_9月底"]
-    assert df.columns[-1] == "pages"
+    assert list(df.columns[-2:]) == ["pages", "attr_项目性质"]
     assert list(df["file"]) == ["handmade.pdf", "handmade.pdf", "other.pdf"]
     assert df.loc[2, "plan_9月底"] == 70.0 and math.isnan(df.loc[2, "plan_3月底"])
     assert df.loc[1, "plan_12月底"] == 100.0
@@ -349,6 +355,6 @@ def test_atomic_write_writes_next_to_the_target(tmp_path, monkeypatch):
     real_replace = os.replace
     monkeypatch.setattr(os, "replace", lambda a, b: (seen.append((Path(a), Path(b))), real_replace(a, b)))
     write_csv(HANDMADE, tmp_path)
-    assert {b.name for _, b in seen} == {"indicators.csv", "projects.csv", "department.csv"}
+    assert {b.name for _, b in seen} == {"indicators.csv", "projects.csv", "department.csv", "handmade-1.csv"}
     assert all(a.parent == b.parent for a, b in seen)
     assert (os.stat(tmp_path / "projects.csv").st_mode & 0o777) != 0o600  # not mkstemp's private mode

@@ -67,7 +67,7 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
     from extractor.guard import guarded
     from extractor.review import write_review
     from extractor.summary import summary_lines
-    from extractor.write.json_out import dumps, write_json
+    from extractor.write.json_out import dumps
 
     start = time.monotonic()
     try:
@@ -78,8 +78,7 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
         result = Result(rel=job.rel, status=OK, sha256=doc["source"]["sha256"], pages=_page_count(doc, job),
                         summary=summary_lines(job.rel, doc))
         if write:
-            Path(job.json_path).parent.mkdir(parents=True, exist_ok=True)
-            write_json(doc, job.json_path)
+            _write(doc, Path(job.json_path))
             if review is not None:
                 write_review(review, job.review_path)
         else:
@@ -88,7 +87,7 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
     except ExtractorError as exc:
         result = Result.failed(job, exc.code, str(exc))
     except OSError as exc:
-        result = Result.failed(job, "unreadable", f"{exc.strerror or type(exc).__name__}")
+        result = Result.failed(job, "unreadable", f"cannot read the input: {exc.strerror or type(exc).__name__}")
     except MemoryError:
         result = Result.failed(job, "out_of_memory", "ran out of memory")
     except Exception as exc:  # a bug or an unforeseen input: recorded, never fatal to the batch
@@ -97,6 +96,15 @@ def convert_one(job: Job, write: bool = True, in_thread: bool = False) -> Result
     result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result.worker = os.getpid()
     return result
+
+
+def _write(doc: dict, path: Path) -> None:
+    """The JSON output; a failure here is the output's (OutputError, code output_error), not the input's."""
+    from extractor.write.atomic import make_folder
+    from extractor.write.json_out import write_json
+
+    make_folder(path.parent)
+    write_json(doc, path)
 
 
 def _thread_limit(job: Job, in_thread: bool):

@@ -1,6 +1,7 @@
 """The files a batch writes besides the per-PDF JSONs: errors.csv and the combined CSV/XLSX.
 
-The combined files are built at the end from the JSONs on disk, in the sorted order of the inputs, so a
+With xlsx, each PDF also gets its own workbook next to its JSON (<rel>.xlsx). The combined files are
+built at the end from the JSONs on disk, in the sorted order of the inputs, so a
 resumed run writes the same bytes as an uninterrupted one. Their `file` column holds the input's path
 relative to the batch's inputs (a/x.pdf), which stays unique when two folders hold the same name.
 """
@@ -79,13 +80,25 @@ def write_combined(outdir: Path, converted: list[Job], formats: set[str], findin
 
         written.append(write_findings_csv(load_docs(converted, keep_tables=False), outdir / FINDINGS_CSV))
     if "csv" in formats:
-        from extractor.write.csv_out import write_csv
+        from extractor.write.csv_out import TABLES_DIR, write_csv, write_table_csvs
 
         written += write_csv(load_docs(converted, keep_tables=False), outdir)
+        for doc in load_docs(converted, keep_tables=True):  # one document's tables in memory at a time
+            rel = doc["source"]["file"]
+            stem = rel[: -len(Path(rel).suffix)] if Path(rel).suffix else rel
+            written += write_table_csvs(doc, outdir / TABLES_DIR, stem=stem)
     if "xlsx" in formats:
         from extractor.write.xlsx_out import write_xlsx
 
+        # One workbook per PDF, next to its JSON (its raw tables as sheets); batch.xlsx holds the data
+        # sheets of all PDFs and an index of their tables linking into those workbooks.
+        workbooks: dict[str, str] = {}
+        for job, doc in zip(sorted(converted, key=lambda j: j.rel), load_docs(converted, keep_tables=True)):
+            own = Path(job.json_path).with_suffix(".xlsx")
+            write_xlsx(doc, own)
+            workbooks[doc["source"]["file"]] = own.relative_to(outdir).as_posix()
+            written.append(own)
         path = outdir / COMBINED_XLSX
-        write_xlsx(load_docs(converted, keep_tables=True), path)
+        write_xlsx(load_docs(converted, keep_tables=True), path, raw_tables=False, workbooks=workbooks)
         written.append(path)
     return written

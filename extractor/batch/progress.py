@@ -21,12 +21,20 @@ class Summary:
     seconds: float = 0.0
     peak_rss_mb: float = 0.0  # the largest peak resident memory any worker reported
     errors_csv: str | None = None
+    interrupted: bool = False  # stopped by Ctrl-C: what finished is written, --resume does the rest
+
+    @property
+    def done(self) -> int:
+        return self.converted + self.failed + self.already_done
 
     @property
     def pages_per_second(self) -> float:
         return self.pages / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
+        if self.interrupted:
+            return (f"batch: interrupted: {self.done} of {self.files} done; run again with --resume "
+                    f"to convert the rest ({self.failed} failed so far)")
         text = (f"batch: {self.files} files: {self.converted} converted, {self.failed} failed"
                 f"{f', {self.already_done} already done' if self.already_done else ''}; "
                 f"{self.pages} pages in {self.seconds:.1f} s ({self.pages_per_second:.1f} pages/s)")

@@ -18,6 +18,7 @@ from extractor.batch.outputs import load_docs, write_combined, write_errors, wri
 from extractor.batch.plan import Manifest, Options, make_plan
 from extractor.batch.progress import Progress, Summary
 from extractor.guard import DEFAULT_LIMITS
+from extractor.write.atomic import make_folder
 
 # The temporary names of extractor.write.atomic (mkstemp: "." + final name + "." + 8 characters + ".tmp").
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
@@ -42,7 +43,7 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
     if not inputs:
         raise NoPdfs(f"{', '.join(str(p) for p in paths)}: no PDF found")
     outdir = settings.outdir.resolve()
-    outdir.mkdir(parents=True, exist_ok=True)
+    make_folder(outdir)  # an OutputError naming OUTDIR when it cannot be made
     remove_stray_temp_files(outdir)
 
     if settings.resume:
@@ -58,8 +59,10 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
     converted: list[Job] = list(plan.done)
     failures: list[tuple[str, str, str]] = []
     by_rel = {job.rel: job for job in plan.todo}
+    interrupted = False
+    results = _results(plan.todo, settings)
     try:
-        for result in _results(plan.todo, settings):
+        for result in results:
             job = by_rel[result.rel]
             manifest.record(job, result)
             progress.add(result)
@@ -67,9 +70,17 @@ def run_batch(paths: list[str], settings: BatchSettings, stream: TextIO | None =
                 converted.append(job)
             else:
                 failures.append((result.rel, result.code or "internal", result.message or ""))
+    except KeyboardInterrupt:
+        # Ctrl-C: the runner's generator stops its workers as it closes; what finished is kept and
+        # written below (errors.csv, the combined files), and --resume does the rest.
+        interrupted = True
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     finally:
         manifest.save(force=True)
         summary = progress.close()
+    summary.interrupted = interrupted
     summary.errors_csv = str(write_errors(outdir, failures))
     write_warnings(outdir, load_docs(converted, keep_tables=False))
     if settings.options.review:

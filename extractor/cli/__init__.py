@@ -77,5 +77,16 @@ def main() -> None:
     except Exception as exc:  # the last guard: one line, no traceback, unless --debug
         if debug:
             raise
-        click.echo(f"extractor: {type(exc).__name__}: {exc}", err=True)
+        from extractor.errors import ExtractorError
+
+        if isinstance(exc, ExtractorError):
+            from extractor.cli.output import error_line
+
+            click.echo(error_line(exc), err=True)
+        elif isinstance(exc, OSError):  # not classified further down: say which file, in words
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"extractor: {where}{exc.strerror or 'input/output error'} [os_error]", err=True)
+        else:
+            click.echo(f"extractor: internal error (a bug in extractor; --debug shows where): {exc} [internal]",
+                       err=True)
         sys.exit(1)

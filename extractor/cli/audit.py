@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from extractor.cli.extract import _one_line
+from extractor.cli.output import one_line
 from extractor.cli.limits import limit_options
 from extractor.cli.options import reading_options
 
@@ -96,17 +96,17 @@ def audit(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, fmt
                 raise
             failed += 1
             code = f" [{exc.code}]" if isinstance(exc, ExtractorError) else ""
-            click.echo(_one_line(path, f"{exc}{code}"), err=True)
+            click.echo(one_line(path, f"{exc}{code}"), err=True)
         except OSError as exc:
             if debug:
                 raise
             failed += 1
-            click.echo(_one_line(path, exc.strerror or type(exc).__name__), err=True)
+            click.echo(one_line(path, exc.strerror or type(exc).__name__), err=True)
         except Exception as exc:  # a bug: one line, the other inputs still run
             if debug:
                 raise
             failed += 1
-            click.echo(_one_line(path, f"internal error: {type(exc).__name__}: {exc}"), err=True)
+            click.echo(one_line(path, f"internal error: {type(exc).__name__}: {exc}"), err=True)
     _write(docs, output, fmt)
     if failed:
         sys.exit(1)

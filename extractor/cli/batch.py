@@ -77,8 +77,16 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
                              options=Options(engine=engine, pages=tuple(pages) if pages else None,
                                              password=password, limits=limits, audit=audit, review=review),
                              progress=progress, quiet=quiet)
+    from extractor.cli.output import error_line
+    from extractor.errors import OutputError
+
     try:
         summary = run_batch(list(paths), settings)
+    except OutputError as exc:  # OUTDIR (or a file in it) cannot be written: the output's fault, not an input's
+        if debug:
+            raise
+        click.echo(error_line(exc), err=True)
+        sys.exit(1)
     except ClusterUnavailable as exc:
         if debug:
             raise
@@ -87,6 +95,9 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
     except NoPdfs as exc:
         click.echo(f"extractor: {exc} [{exc.code}]", err=True)
         sys.exit(1)
+    if summary.interrupted:
+        click.echo(summary.line(), err=True)
+        sys.exit(130)
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)

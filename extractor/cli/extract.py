@@ -1,51 +1,38 @@
 """`extractor extract` (see spec/cli.md): a few PDFs to the contract's JSON, CSV or XLSX.
 
-Where the output goes:
-  one PDF, no -o            JSON on standard output
-  one PDF, -o FILE.json     that file (FILE.xlsx with --format xlsx)
-  several PDFs, or csv      -o names a folder: <stem>.json, indicators/projects/department.csv, <stem>.xlsx
-A PDF that fails is reported as one line `extractor: <file>: <message>` on standard error; the others are
-still extracted and written, and the exit status is 1.
+Where the output goes (extractor/cli/output.py decides):
+  one PDF, no -o or -o -    JSON on standard output (--format xlsx -o -: the workbook's bytes)
+  -o FILE.json, FILE.xlsx   that file; the format follows the extension
+  -o DIR/ (several PDFs, or csv)
+                            a folder: <stem>.json, <stem>.xlsx, or indicators/projects/department.csv and
+                            tables/<stem>-<n>.csv
+A PDF that fails is reported as one line `extractor: <file>: <message> [code]` on standard error; the others
+are still extracted and written, and the exit status is 1. An output that cannot be written says so:
+`extractor: output <path>: … [output_error]`.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import warnings
 from pathlib import Path
 
 import click
 
 from extractor.cli.limits import limit_options
 from extractor.cli.options import reading_options
-
-FORMATS = ("json", "csv", "xlsx")
-
-
-def _is_folder_target(output: Path, n_pdfs: int, fmt: str) -> bool:
-    if fmt == "csv" or n_pdfs > 1:
-        return True
-    if str(output).endswith((os.sep, "/")) or output.is_dir():
-        return True
-    return output.suffix.lower() != f".{fmt}"
-
-
-def _one_line(pdf: Path, message: str) -> str:
-    """`extractor: a.pdf: not a PDF`; messages that already start with the file name are not doubled."""
-    message = " ".join(str(message).split())
-    prefix = f"{pdf.name}: "
-    if message.startswith(prefix):
-        message = message[len(prefix):]
-    return f"extractor: {pdf}: {message}"
+from extractor.cli.output import FORMATS, error_line, resolve, write_stdout
 
 
 @click.command()
-@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Output file (one PDF) or folder (several PDFs, or --format csv). Default: JSON on stdout.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="json: the contract document; csv: indicators/projects/department.csv; xlsx: a workbook.")
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="A file (NAME.json, NAME.xlsx: the format follows the extension), a folder (several PDFs, "
+                   "or --format csv), or - for standard output. Default: JSON on standard output.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="json: the contract document; csv: indicators/projects/department.csv and tables/; "
+                   "xlsx: a workbook per PDF. Default: from -o's extension, else json.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar per page (one PDF) or per PDF (several). Default: on a terminal.")
 @click.option("--audit", "audit", is_flag=True,
               help="Also audit each document (extractor audit): adds `findings`, and a findings sheet in xlsx.")
 @click.option("-q", "--quiet", is_flag=True,
@@ -53,115 +40,157 @@ def _one_line(pdf: Path, message: str) -> str:
 @reading_options
 @limit_options
 @click.pass_context
-def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt: str, audit: bool, engine: str,
-            pages: list[int] | None, password: str | None, limits, quiet: bool = False) -> None:
+def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt: str | None,
+            progress: bool | None, audit: bool, quiet: bool, engine: str, pages: list[int] | None,
+            password: str | None, limits) -> None:
     """Extract the performance tables of PDF files into clean, typed data.
-
-    Each file read gets one line on standard error (`seed.pdf: 9 projects, 81 indicators, 1 warning:
-    toc_title_mismatch p1`), and pages skipped by --max-pages a line of their own; -q silences them.
 
     \b
     Examples:
       extractor extract seed.pdf                        # JSON on standard output
       extractor extract seed.pdf -o seed.json
+      extractor extract seed.pdf -o seed.xlsx           # the format follows the extension
       extractor extract samples/*.pdf -o out/           # out/<stem>.json for each PDF
       extractor extract a.pdf b.pdf -o out/ --format csv
       extractor extract budget.pdf --pages 31-35 --engine pdfplumber
+      extractor extract budget.pdf --audit -o budget.xlsx   # with a findings sheet
+    A folder of PDFs is `extractor batch DIR -o OUT` (parallel, resumable).
     """
-    from extractor.errors import ExtractorError, Unreadable
-    from extractor.guard import guarded
-    from extractor.pipeline import extract_pdf
+    from extractor.api import read
+    from extractor.errors import ExtractorError, OutputError, PageOutOfRange, Unreadable
+    from extractor.write.atomic import make_folder
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
-    if output is None and (len(pdfs) > 1 or fmt != "json"):
-        raise click.UsageError(f"{'several PDFs' if len(pdfs) > 1 else '--format ' + fmt} need -o "
-                               "(a folder; or a file for one PDF)")
-    folder = output is not None and _is_folder_target(output, len(pdfs), fmt)
-    if folder:
-        output.mkdir(parents=True, exist_ok=True)
-    elif output is not None and output.parent and not output.parent.is_dir():
-        raise click.UsageError(f"-o {output}: folder {output.parent} does not exist")
+    for pdf in pdfs:
+        if pdf.is_dir():
+            raise click.UsageError(f"{pdf} is a folder; to convert every PDF in it: "
+                                   f"extractor batch {pdf} -o OUTDIR")
+    try:
+        target = resolve(output, fmt, len(pdfs))
+        if target.kind == "folder":
+            make_folder(target.path)
+    except OutputError as exc:
+        if debug:
+            raise
+        click.echo(error_line(exc), err=True)
+        sys.exit(1)
 
-    progress = None
-    if len(pdfs) > 1 and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        progress = tqdm(total=len(pdfs), unit="pdf", file=sys.stderr, leave=False)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = _bar(len(pdfs), "pdf") if progress and len(pdfs) > 1 else None
     docs = []
     failed = 0
     for pdf in pdfs:
+        page_bar = None
         try:
             if not pdf.is_file():
-                raise Unreadable("no such file" if not pdf.exists() else "not a file")
-            with guarded(pdf, limits), warnings.catch_warnings():
-                if not debug:  # camelot's and pdfminer's chatter is not for the user; our warnings are
-                    warnings.simplefilter("ignore")
-                doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits)
+                raise Unreadable("no such file" if not pdf.exists() else "not a regular file")
+            on_page = None
+            if progress and len(pdfs) == 1:
+                page_bar = _bar(None, "page", desc=pdf.name)
+
+                def on_page(done: int, total: int, bar=page_bar) -> None:
+                    bar.total = total
+                    bar.update(done - bar.n)
+                    if done == total:
+                        bar.refresh()  # the last page shown, whatever tqdm's rate limit skipped
+            doc = read(pdf, engine=engine, pages=pages, password=password, limits=limits, on_page=on_page)
+            if page_bar is not None:
+                page_bar.close()
+                page_bar = None
+            data = doc.to_dict()
             if audit:
                 from extractor.audit import audit as run_audit
 
-                doc["findings"] = run_audit(doc)
-            if fmt == "json":
-                _write_json(doc, output, pdf, folder)
-            elif fmt == "xlsx":
-                _write_xlsx(doc, output / f"{pdf.stem}.xlsx" if folder else output)
-            docs.append(doc)
+                data["findings"] = run_audit(data)
+            if target.fmt == "json":
+                _write_json(data, target, pdf)
+            elif target.fmt == "xlsx":
+                _write_xlsx(data, target, pdf)
+            docs.append(data)
             if not quiet:
-                _say_summary(pdf, doc, progress)
+                _say_summary(pdf, data, bar)
+        except PageOutOfRange as exc:
+            if debug:
+                raise
+            raise click.UsageError(f"--pages: {exc}") from None
+        except OutputError as exc:
+            if debug:
+                raise
+            failed += 1
+            click.echo(error_line(exc), err=True)
         except ExtractorError as exc:
             if debug:
                 raise
             failed += 1
-            click.echo(_one_line(pdf, f"{exc} [{exc.code}]"), err=True)  # the code, as batch prints it
-        except OSError as exc:
+            click.echo(error_line(exc, pdf), err=True)  # the code, as batch prints it
+        except OSError as exc:  # reading the input (writing goes through atomic_write: OutputError)
             if debug:
                 raise
             failed += 1
-            click.echo(_one_line(pdf, exc.strerror or type(exc).__name__), err=True)
+            click.echo(f"extractor: {pdf}: cannot read the input: {exc.strerror or type(exc).__name__} "
+                       "[unreadable]", err=True)
         except Exception as exc:  # a bug: one line, the other PDFs still run
             if debug:
                 raise
             failed += 1
-            click.echo(_one_line(pdf, f"internal error: {type(exc).__name__}: {exc}"), err=True)
+            click.echo(f"extractor: {pdf}: internal error (a bug in extractor; --debug shows where): "
+                       f"{type(exc).__name__}: {exc} [internal]", err=True)
         finally:
-            if progress is not None:
-                progress.update(1)
-    if progress is not None:
-        progress.close()
-    if fmt == "csv" and docs:
+            if page_bar is not None:
+                page_bar.close()
+            if bar is not None:
+                bar.update(1)
+    if bar is not None:
+        bar.close()
+    if target.fmt == "csv" and docs:
         from extractor.write.csv_out import write_csv
 
-        write_csv(docs, output)
-        if audit:
-            from extractor.audit.report import FINDINGS_CSV, write_findings_csv
+        try:
+            write_csv(docs, target.path)
+            if audit:
+                from extractor.audit.report import FINDINGS_CSV, write_findings_csv
 
-            write_findings_csv(docs, output / FINDINGS_CSV)
+                write_findings_csv(docs, target.path / FINDINGS_CSV)
+        except OutputError as exc:
+            click.echo(error_line(exc), err=True)
+            sys.exit(1)
+    if len(pdfs) > 1 and target.kind != "stdout":  # the one-line summary, on standard output as batch's
+        click.echo(f"extract: {len(pdfs)} PDFs: {len(docs)} written into {target.path}, {failed} failed")
     if failed:
         sys.exit(1)
 
 
-def _say_summary(pdf: Path, doc: dict, progress) -> None:
+def _say_summary(pdf: Path, doc: dict, bar) -> None:
     """The file's summary line(s) on standard error (above the progress bar, if there is one)."""
     from extractor.summary import summary_lines
 
     for line in summary_lines(pdf.name, doc):
-        if progress is not None:
-            progress.write(line, file=sys.stderr)
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
         else:
             click.echo(line, err=True)
 
 
-def _write_json(doc: dict, output: Path | None, pdf: Path, folder: bool) -> None:
+def _bar(total: int | None, unit: str, desc: str | None = None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+def _write_json(doc: dict, target, pdf: Path) -> None:
     from extractor.write.json_out import dumps, write_json
 
-    if output is None:
-        sys.stdout.write(dumps(doc))
-        sys.stdout.flush()
+    if target.kind == "stdout":
+        write_stdout(dumps(doc))
     else:
-        write_json(doc, output / f"{pdf.stem}.json" if folder else output)
+        write_json(doc, target.file_for(pdf))
 
 
-def _write_xlsx(doc: dict, path: Path) -> None:
-    from extractor.write.xlsx_out import write_xlsx
+def _write_xlsx(doc: dict, target, pdf: Path) -> None:
+    from extractor.write.xlsx_out import workbook_bytes, write_xlsx
 
-    write_xlsx([doc], path)
+    if target.kind == "stdout":
+        write_stdout(workbook_bytes([doc]))
+    else:
+        write_xlsx([doc], target.file_for(pdf))

@@ -26,14 +26,15 @@ def golden(ctx: click.Context, action: str, samples_dir: Path, golden_dir: Path)
     `check` extracts every PDF in the samples folder and compares it with golden/<stem>.json: table
     boxes may move by 1 pt, the engine name and warning messages are ignored, everything else must be
     equal. Each difference is printed as one line naming the project, indicator and field, old -> new.
-    Exit status 1 on any difference. `update` rewrites golden/ from the current extraction (after a
-    deliberate change; review the diff of golden/ before committing it).
+    Exit status 1 on any difference. `update` writes the current extraction as golden files: for a
+    scratch folder (--golden DIR) to compare two versions of the code, never for the repository's
+    golden/, which is the sample generator's model (make samples), never the extractor's output.
 
     \b
     Examples:
       extractor golden check
       extractor golden check --samples samples/ --golden golden/
-      extractor golden update
+      extractor golden update --golden /tmp/before     # then change the code, check --golden /tmp/before
     """
     from extractor.golden import compare
     from extractor.pipeline import extract_pdf

@@ -12,7 +12,7 @@ from extractor.errors import ExtractorError
 @click.command()
 @click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--page", "page_no", type=click.IntRange(min=1), required=True, help="Page to draw (1-based).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="PNG to write. Default: <stem>-p<N>.png in the current folder.")
 @click.option("--engine", type=click.Choice(["camelot", "pdfplumber"]), default="camelot", show_default=True,
               help="What finds the table grid.")
@@ -35,9 +35,19 @@ def show(ctx: click.Context, pdf: Path, page_no: int, output: Path | None, engin
     """
     from extractor.show import render_page
 
+    from extractor.cli.output import error_line
+    from extractor.errors import OutputError
+    from extractor.write.atomic import check_output_path
+
     output = output or Path(f"{pdf.stem}-p{page_no}.png")
     try:
+        check_output_path(output)  # a device (/dev/full), a FIFO, a link out of the folder: never written
         result = render_page(pdf, page_no, output, engine=engine, resolution=resolution, password=password)
+    except OutputError as exc:
+        if (ctx.find_root().obj or {}).get("debug"):
+            raise
+        click.echo(error_line(exc), err=True)
+        ctx.exit(1)
     except ExtractorError as exc:
         if (ctx.find_root().obj or {}).get("debug"):
             raise

@@ -34,7 +34,9 @@ def value(texts: tuple[str, ...], from_stdin: bool) -> None:
 
     if not texts and not from_stdin:
         raise click.UsageError("give values as arguments, or --stdin to read them one per line")
-    out = sys.stdout
+    from extractor.cli.output import stdout
+
+    out = stdout()  # closed (`>&-`): OutputError, one line from main()
     try:
         for text in texts:
             out.write(json.dumps(parse_value(text).to_dict(), ensure_ascii=False) + "\n")

@@ -15,9 +15,8 @@ INDICATOR_COLUMNS = ["file", "project_seq", "project_code", "project_name", "lev
                      # the published layouts' keys (contract "Additions"), after the seed's columns
                      "kind", "department_unit", "weight", "period_value_raw", "actual_raw", "score"]
 PROJECT_COLUMNS = ["file", "seq", "code", "name", "amount_unit", "budget_total", "budget_fiscal",
-                   "budget_other", "purpose", "goals",
-                   "kind", "department_unit", "executed", "execution_rate", "total_score"]
-# then plan_<period> ..., then "pages"
+                   "budget_other", "purpose", "goals"]
+# then plan_<period> ..., then "pages", then LAYOUT_COLUMNS, then attr_<label> ...
 DEPARTMENT_COLUMNS = ["file", "section", "indicator", "grade", "value_raw", "op", "number", "upper", "unit",
                       "value_text", "page"]
 WARNING_COLUMNS = ["file", "page", "code", "message"]  # batch's warnings.csv and the XLSX 警告 sheet
@@ -57,8 +56,28 @@ def plan_periods(docs: Sequence[dict[str, Any]]) -> list[str]:
     return list(seen)
 
 
+# Project keys of the published layouts (contract: "Additions for the published layouts"), columns after
+# `pages` (the contract's columns keep their order); a self-evaluation's execution as execution_<part>.
+LAYOUT_FIELDS = ("kind", "department_unit", "total_score")
+EXECUTION_PARTS = ("budgeted", "executed", "rate", "score")
+LAYOUT_COLUMNS = [*LAYOUT_FIELDS, *(f"execution_{part}" for part in EXECUTION_PARTS)]
+
+
+def attribute_labels(docs: Sequence[dict[str, Any]]) -> list[str]:
+    """Every project attribute label across all documents, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for doc in docs:
+        for project in doc.get("projects") or []:
+            for label in project.get("attributes") or {}:
+                seen.setdefault(label, None)
+    return list(seen)
+
+
 def project_columns(docs: Sequence[dict[str, Any]]) -> list[str]:
-    return PROJECT_COLUMNS + [f"plan_{p}" for p in plan_periods(docs)] + ["pages"]
+    """The contract's columns, plan_<period> …, pages; then the published layouts' fields (kind,
+    department_unit, …) and one attr_<label> column per attribute label seen."""
+    return (PROJECT_COLUMNS + [f"plan_{p}" for p in plan_periods(docs)] + ["pages"] + LAYOUT_COLUMNS
+            + [f"attr_{label}" for label in attribute_labels(docs)])
 
 
 def indicator_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
@@ -87,14 +106,15 @@ def project_rows(docs: Sequence[dict[str, Any]]) -> list[Row]:
                         "name": project.get("name"), "amount_unit": project.get("amount_unit"),
                         "budget_total": budget.get("total"), "budget_fiscal": budget.get("fiscal"),
                         "budget_other": budget.get("other"), "purpose": project.get("purpose"),
-                        "goals": "\n".join(project.get("goals") or []),
-                        "kind": project.get("kind") or "target", "department_unit": project.get("department_unit"),
-                        "executed": (project.get("execution") or {}).get("executed"),
-                        "execution_rate": (project.get("execution") or {}).get("rate"),
-                        "total_score": project.get("total_score")}
+                        "goals": "\n".join(project.get("goals") or [])}
             for item in project.get("spending_plan") or []:
                 row[f"plan_{item['period']}"] = item.get("percent")
             row["pages"] = pages_text(project.get("pages") or [])
+            row.update({name: project.get(name) for name in LAYOUT_FIELDS}, kind=project.get("kind") or "target")
+            execution = project.get("execution") or {}
+            row.update({f"execution_{part}": execution.get(part) for part in EXECUTION_PARTS})
+            for label, text in (project.get("attributes") or {}).items():
+                row[f"attr_{label}"] = text
             rows.append(row)
     return rows
 
@@ -122,3 +142,18 @@ def warning_rows(docs: Iterable[dict[str, Any]]) -> list[Row]:
     """One row per warning, in document order (page None: about the whole file)."""
     return [{"file": file_of(doc), "page": w.get("page"), "code": w.get("code"), "message": w.get("message")}
             for doc in docs for w in doc.get("warnings") or []]
+
+
+def header_rows(rows: Sequence[Sequence[Any]], spans: Sequence[Sequence[int]]) -> int:
+    """How many rows a raw table's header takes: the first row, and every row a merged cell starting in
+    the header reaches down into (一级指标 over two rows beside 二级指标 / 三级指标)."""
+    if not rows:
+        return 0
+    n = 1
+    grown = True
+    while grown:
+        grown = False
+        for r, _c, rs, _cs in spans:
+            if r < n < r + rs:
+                n, grown = r + rs, True
+    return min(n, len(rows))

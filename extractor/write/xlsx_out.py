@@ -2,9 +2,11 @@
 
 Sheets: 项目, 指标, 部门指标 (the columns of the CSV files, typed: numbers as numbers, percentages as the
 number printed, 90 for 90%), 警告 (every warning: file, page, code, message), 审核发现 (the findings, only for
-audited documents), 表格 (an index of the raw tables with links), then one sheet per raw table
-that reproduces its merged cells so it reads as printed. One workbook per PDF, or one for a whole batch
-(the `file` column and the table sheets' names say which PDF a row came from).
+audited documents), 表格 (an index of the raw tables: pages, title, unit, with links), then one sheet per
+raw table that reproduces its merged cells so it reads as printed, its header rows frozen and its code
+cells (科目编码 201, 05) kept as text. One workbook per PDF; a batch also writes batch.xlsx with the data
+sheets across all PDFs and an index linking into each PDF's own workbook (no raw sheets: 331 of them
+made it unusable).
 """
 
 from __future__ import annotations
@@ -37,8 +39,33 @@ FINDINGS_SHEET = "审核发现"  # the audit's findings, when the documents were
 _NUMBER = re.compile(r"^(?P<sign>-?)(?P<int>0|[1-9]\d{0,8}|[1-9]\d{0,2}(?:,\d{3})+)(?:\.(?P<dec>\d+))?(?P<pct>%?)$")
 
 
-def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.PathLike[str]) -> None:
-    """Write one workbook for `docs` (one document, or all documents of a batch) to `path` atomically."""
+def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.PathLike[str], *,
+               raw_tables: bool = True, workbooks: dict[str, str] | None = None) -> None:
+    """Write one workbook for `docs` (one document, or several) to `path` atomically.
+
+    `raw_tables=False` leaves out the sheet per raw table (a batch's combined workbook: one PDF's tables
+    are in that PDF's own workbook); `workbooks` maps a document's `file` to its own workbook's path
+    (relative to `path`), which the 表格 index then links to.
+    """
+    wb = build_workbook(docs, raw_tables=raw_tables, workbooks=workbooks)
+    with atomic_write(path, "wb") as fh:
+        wb.save(fh)
+
+
+def workbook_bytes(docs: dict[str, Any] | Iterable[dict[str, Any]]) -> bytes:
+    """The workbook as bytes (`extract --format xlsx -o -`)."""
+    import io
+
+    buf = io.BytesIO()
+    build_workbook(docs).save(buf)
+    return buf.getvalue()
+
+
+INDEX_COLUMNS = ["file", "table", "sheet", "pages", "title", "unit", "n_rows", "n_cols", "first_cell"]
+
+
+def build_workbook(docs: dict[str, Any] | Iterable[dict[str, Any]], *, raw_tables: bool = True,
+                   workbooks: dict[str, str] | None = None) -> Workbook:
     docs = R.as_docs(docs)
     wb = Workbook()
     wb.remove(wb.active)
@@ -53,22 +80,32 @@ def write_xlsx(docs: dict[str, Any] | Iterable[dict[str, Any]], path: str | os.P
     index = wb.create_sheet("表格")
     index_rows = []
     names = set(wb.sheetnames)
+    several = len(docs) > 1 and raw_tables
     for d, doc in enumerate(docs, start=1):
         for t, table in enumerate(doc.get("tables") or [], start=1):
-            name = _table_sheet_name(d if len(docs) > 1 else None, t, table, names)
-            names.add(name)
-            _table_sheet(wb.create_sheet(name), table)
+            name = _table_sheet_name(d if several else None, t, table, names if raw_tables else set())
+            if raw_tables:
+                names.add(name)
+                _table_sheet(wb.create_sheet(name), table)
             index_rows.append({"file": R.file_of(doc), "table": t, "sheet": name,
-                               "pages": R.pages_text(_table_pages(table)),
-                               "n_rows": table.get("n_rows"), "n_cols": table.get("n_cols"),
-                               "first_cell": _first_text(table)})
-    _fill(index, ["file", "table", "sheet", "pages", "n_rows", "n_cols", "first_cell"], index_rows)
+                               "pages": R.pages_text(_table_pages(table)), "title": table.get("title"),
+                               "unit": table.get("unit"), "n_rows": table.get("n_rows"),
+                               "n_cols": table.get("n_cols"), "first_cell": _first_text(table)})
+    columns = INDEX_COLUMNS if raw_tables else INDEX_COLUMNS[:2] + ["workbook"] + INDEX_COLUMNS[2:]
+    if not raw_tables:
+        for row in index_rows:
+            row["workbook"] = (workbooks or {}).get(row["file"])
+    _fill(index, columns, index_rows)
     for r, row in enumerate(index_rows, start=2):
         cell = index.cell(row=r, column=3)
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{row['sheet']}'!A1")
+        if raw_tables:
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{row['sheet']}'!A1")
+        elif row.get("workbook"):
+            cell.hyperlink = f"{row['workbook']}#'{row['sheet']}'!A1"
+        else:
+            continue
         cell.style = "Hyperlink"
-    with atomic_write(path, "wb") as fh:
-        wb.save(fh)
+    return wb
 
 
 # ---------------------------------------------------------------- data sheets (项目, 指标, 部门指标, 表格)
@@ -110,12 +147,13 @@ def _table_sheet(ws: Worksheet, table: dict[str, Any]) -> None:
     rows = table.get("rows") or []
     spans = [tuple(s) for s in table.get("spans") or []]
     wide = {(r, c) for r, c, rs, cs in spans if cs > 1}
+    codes = code_cells(rows, spans)
     for r, row in enumerate(rows, start=1):
         for c, text in enumerate(row, start=1):
             if text is None or text == "":
                 continue
             cell = ws.cell(row=r, column=c)
-            number = _number(text)
+            number = None if (r - 1, c - 1) in codes else _number(text)
             if number is None:
                 _set(cell, text)
             else:
@@ -126,7 +164,7 @@ def _table_sheet(ws: Worksheet, table: dict[str, Any]) -> None:
             # The covered cells are never written (their text is None), so the range is recorded directly:
             # ws.merge_cells would also create a placeholder object per covered cell, a third of the time.
             ws.merged_cells.add(CellRange(min_row=r + 1, min_col=c + 1, max_row=r + rs, max_col=c + cs))
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{R.header_rows(rows, spans) + 1}"  # every header row stays in view
     n_cols = max((len(row) for row in rows), default=0)
     widths = []
     for c in range(n_cols):
@@ -134,6 +172,30 @@ def _table_sheet(ws: Worksheet, table: dict[str, Any]) -> None:
         widths.append(_width(texts, RAW_MAX_WIDTH, minimum=8))
         ws.column_dimensions[get_column_letter(c + 1)].width = widths[-1]
     _fit_row_heights(ws, rows, spans, widths)
+
+
+# A header or label naming a code (科目编码 201, 项目编号 05, 单位代码): its cells stay text in Excel,
+# whatever digits they hold, so 201 and 05 look alike and nothing is summed or loses a zero.
+_CODE_LABEL = re.compile(r"编码|代码|编号|科目|code", re.I)
+
+
+def code_cells(rows: Sequence[Sequence[str | None]], spans: Sequence[Sequence[int]]) -> set[tuple[int, int]]:
+    """(row, col) of every cell holding a code: the body of a column whose header names a code, and the
+    value printed right of a code label in a form-like table (项目编码 | 13081124P… )."""
+    out: set[tuple[int, int]] = set()
+    n_head = R.header_rows(rows, spans)
+    columns = {c for r in range(n_head) for c, text in enumerate(rows[r]) if text and _CODE_LABEL.search(text)}
+    for r in range(n_head, len(rows)):
+        out.update((r, c) for c in columns if c < len(rows[r]))
+    for r, row in enumerate(rows):
+        label = None
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            if label is not None:
+                out.add((r, c))
+            label = text if len(text) <= 12 and _CODE_LABEL.search(text) else None
+    return out
 
 
 def _table_pages(table: dict[str, Any]) -> list[int]:
