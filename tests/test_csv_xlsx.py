@@ -117,11 +117,12 @@ def test_xlsx_code_columns_are_always_text(tmp_path):
     path = tmp_path / "codes.xlsx"
     write_xlsx(_code_doc(), path)
     wb = openpyxl.load_workbook(path)
-    ws = wb[wb.sheetnames[4]]
+    first = wb.sheetnames.index("表格") + 1  # the raw table sheets follow the index
+    ws = wb[wb.sheetnames[first]]
     assert [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=1).data_type) for r in (2, 3, 4)] == \
         [("201", "s"), ("05", "s"), ("2010101", "s")]
     assert ws["C2"].value == 1234.5  # an amount is still a number
-    form = wb[wb.sheetnames[5]]
+    form = wb[wb.sheetnames[first + 1]]
     assert form["B1"].value == "201" and form["B1"].data_type == "s"  # the value of a 项目编号 label
     assert form["D1"].value == 5.0
 
@@ -136,7 +137,7 @@ def test_xlsx_freezes_every_header_row(tmp_path):
     path = tmp_path / "seed.xlsx"
     write_xlsx(doc, path)
     wb = openpyxl.load_workbook(path)
-    assert wb[wb.sheetnames[4]].freeze_panes == "A3"
+    assert wb[wb.sheetnames[wb.sheetnames.index("表格") + 1]].freeze_panes == "A3"
 
 
 def test_batch_xlsx_one_workbook_per_pdf_and_a_small_combined_one(tmp_path):
@@ -152,9 +153,9 @@ def test_batch_xlsx_one_workbook_per_pdf_and_a_small_combined_one(tmp_path):
                           cwd=REPO_ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     seed = openpyxl.load_workbook(out / "seed.xlsx")
-    assert len(seed.sheetnames) == 4 + len(golden("seed")["tables"])
+    assert len(seed.sheetnames) == seed.sheetnames.index("表格") + 1 + len(golden("seed")["tables"])
     combined = openpyxl.load_workbook(out / "batch.xlsx")
-    assert combined.sheetnames == ["项目", "指标", "部门指标", "表格"]
+    assert combined.sheetnames == ["项目", "指标", "部门指标", "警告", "表格"]
     index = combined["表格"]
     header = [c.value for c in index[1]]
     rows = [dict(zip(header, r)) for r in index.iter_rows(min_row=2, values_only=True)]
