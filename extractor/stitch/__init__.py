@@ -22,10 +22,13 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
             found = continues(prev, grid, first_on_page, last_on_page, builders[-1].caption, builders[-1].xs,
                               settings)
             if found is not None:
-                cmap, verdict = found
-                rows, spans = remap(grid.rows, grid.spans, cmap, len(builders[-1].xs) - 1)
-                if verdict == QUIET or (rows and any(rows[0]) and rows[0] == builders[-1].rows[0]):
-                    append_piece(builders[-1], grid, rows, spans)
+                (union, table_map, piece_map), verdict = found
+                rows, spans = remap(grid.rows, grid.spans, piece_map, len(union) - 1)
+                b = builders[-1]
+                table_rows, table_spans = remap(b.rows, b.spans, table_map, len(union) - 1)
+                if verdict == QUIET or (rows and any(rows[0]) and rows[0] == table_rows[0]):
+                    b.xs, b.rows, b.spans = union, table_rows, table_spans
+                    append_piece(b, grid, rows, spans)
                     continue
         builders.append(TableBuilder.start(grid))
     return [b.build(engine) for b in builders]
