@@ -23,9 +23,10 @@ def merge_columns(table_xs: list[float], piece_xs: list[float], tol: float
     """(the union of both column layouts, index into it of each table boundary, of each piece boundary), or
     None when the two do not span the same width.
 
-    Each side may have boundaries the other lacks: a header block whose rows split the page differently
-    from the indicator rows may stand alone at a page foot (5 columns) with the rows on the next page
-    (7 columns). The piece may be shifted sideways as a whole (different page margins); the union is in
+    Either side may have boundaries the other lacks, but not both: a header block whose rows split the
+    page more coarsely than the indicator rows may stand alone at a page foot (5 columns) with the rows
+    on the next page (7 columns, the 5 among them), and a piece of body rows may lack a boundary only the
+    header uses. The piece may be shifted sideways as a whole (different page margins); the union is in
     the table's coordinates.
     """
     if len(piece_xs) < 2 or len(table_xs) < 2:
@@ -34,8 +35,11 @@ def merge_columns(table_xs: list[float], piece_xs: list[float], tol: float
     shifted = [x + dx for x in piece_xs]
     if abs(shifted[-1] - table_xs[-1]) > tol:
         return None
+    new = [x for x in shifted if all(abs(x - t) > tol for t in table_xs)]
+    if new and any(all(abs(t - x) > tol for x in shifted) for t in table_xs):
+        return None  # each side has boundaries of its own: two different tables
     union: list[float] = []
-    for x in sorted(list(table_xs) + [x for x in shifted if all(abs(x - t) > tol for t in table_xs)]):
+    for x in sorted(list(table_xs) + new):
         if union and abs(x - union[-1]) <= tol:
             continue
         union.append(x)

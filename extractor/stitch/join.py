@@ -106,6 +106,36 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     return out
 
 
+def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
+                     carried: dict[Span, Span]) -> dict[Span, Span]:
+    """Piece cells at the top whose text belongs to an empty cell of the table's last row: piece cell ->
+    table cell.
+
+    A merged cell split by the page break may print its text in the part after the break (一级指标 over two
+    rows, one on each page, its text on the second): the table's part is then an empty cell in its row's
+    leading run (before the row's own text starts; cells merged from above are passed over), under the
+    piece's text in the same columns.
+    """
+    if not rows or not builder.rows:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    last = len(builder.rows) - 1
+    out: dict[Span, Span] = {}
+    for owner in dict.fromkeys(builder.last_row_owners()):
+        text = builder.text(owner)
+        if owner[0] < last and text:
+            continue  # merged from above with its text: passed over
+        if text:
+            break  # the row's own text starts
+        cell = top[owner[1]]
+        if (cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried
+                and rows[0][cell[1]]):
+            out[cell] = owner
+    if out and not any(builder.rows[last][c] for c in range(len(builder.rows[last]))):
+        return {}  # an empty row is not a row of merged cells
+    return out
+
+
 def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
             carried: dict[Span, Span]) -> dict[Span, Span] | None:
     """If the piece's first row is the end of the table's last row (cut by the page break), the pairs
@@ -146,6 +176,11 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
     merged_over = continuing_cells(builder, rows, spans, leading=False)
+    backfilled = backfilled_cells(builder, rows, spans, merged_over)
+    for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
+        builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
+        rows[0][cell[1]] = ""
+    merged_over.update(backfilled)
     joins = cut_row(builder, rows, spans, merged_over)
     if joins:
         for cell, owner in joins.items():
@@ -163,6 +198,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                     carried[cell] = merged_cols[cell[1]]
     else:
         carried = continuing_cells(builder, rows, spans)
+        carried.update(backfilled)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
     for cell, owner in carried.items():

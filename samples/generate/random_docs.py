@@ -280,7 +280,7 @@ class Drawn:
     doc: Document
     layout: Layout
     repeat_header: bool
-    merged_text: str  # render_rl's choice for a merged cell split by a break: "flow" or "after"
+    merged_text: str  # render_rl's choice for a merged cell split by a break: "before" or "after"
 
 
 PAGE_SIZES = [(595.28, 841.89), (595.28, 841.89), (841.89, 1190.55), (498.9, 708.66), (612.0, 792.0),
@@ -343,7 +343,7 @@ def random_document(seed: int, max_projects: int = 15, max_rows: int = 40) -> Dr
         number_titles=rng.random() < 0.8 and not central, unit_line=not central)
     if layout.with_toc:
         layout.footer_first_numbered = 3
-    return Drawn(doc, layout, repeat_header=rng.random() < 0.7, merged_text=rng.choice(["flow", "after"]))
+    return Drawn(doc, layout, repeat_header=rng.random() < 0.7, merged_text=rng.choice(["before", "after"]))
 
 
 class RandomRenderer(RLRenderer):

@@ -349,16 +349,19 @@ class RLRenderer:
                        pad_y: float) -> list[list[str]]:
         """The lines of a merged cell printed in each of its page segments.
 
-        merged_text "first" (the samples): all in the first segment. "flow": as many as fit in each
-        segment, in order (Word), the rest in the last. "after": all in the last segment where they fit
-        there (a 一级指标 whose text is printed after the break), else as "flow".
+        merged_text "first" (the samples): all in the first segment. "before" / "after": all in the first /
+        last segment where they fit there, else in the other one where they fit there (a 一级指标 whose
+        text is printed after the break); else as "flow": as many as fit in each segment, in order, the
+        rest in the last (the text itself split by the break).
         """
         n = len(boxes)
         if n == 1 or self.merged_text == "first":
             return [lines] + [[] for _ in range(n - 1)]
         caps = [max(0, int((bot - top - 2 * pad_y + 0.01) // leading)) for _, top, bot in boxes]
-        if self.merged_text == "after" and caps[-1] >= len(lines):
-            return [[] for _ in range(n - 1)] + [lines]
+        order = {"before": [0, n - 1], "after": [n - 1, 0]}.get(self.merged_text, [])
+        for k in order:
+            if caps[k] >= len(lines):
+                return [lines if i == k else [] for i in range(n)]
         out, i = [], 0
         for k, cap in enumerate(caps):
             take = len(lines) - i if k == n - 1 else min(cap, len(lines) - i)
