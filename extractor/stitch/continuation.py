@@ -4,7 +4,9 @@
   its page;
 - nothing but page furniture stands between them: below the table only page numbers, above the piece only
   page numbers or lines repeated from the table's own caption (a repeated title or unit line);
-- it spans the table's width; its column boundaries and the table's are merged (see columns.merge_columns).
+- it spans the table's width; its column boundaries and the table's are merged (see columns.merge_columns);
+- it does not begin the way the table began, with other values (`starts_again`): that is the next table of
+  the same form (项目编码 | <another code> | 项目名称 | <another name>), printed with no title between.
 """
 
 from __future__ import annotations
@@ -69,3 +71,18 @@ def continues(previous: Grid, piece: Grid, first_on_page: bool, last_on_page: bo
         return None
     merged = merge_columns(table_xs, piece.col_xs, settings.column_tolerance)
     return (merged, verdict) if merged is not None else None
+
+
+def starts_again(table_first: list[str | None], piece_first: list[str | None]) -> bool:
+    """Does the piece's first row repeat the table's first row's labels with other values?
+
+    Same merged-cell pattern, at least one cell with the same text (a label) and at least one filled cell
+    with another text (a value). A repeated header row is identical, so it does not count.
+    """
+    if len(table_first) != len(piece_first):
+        return False
+    if [v is None for v in table_first] != [v is None for v in piece_first]:
+        return False
+    same = sum(1 for a, b in zip(table_first, piece_first) if a and a == b)
+    other = sum(1 for a, b in zip(table_first, piece_first) if a and b and a != b)
+    return same >= 1 and other >= 1

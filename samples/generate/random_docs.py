@@ -227,7 +227,14 @@ def _indicators(rng: random.Random, n: int, central: bool) -> list[Indicator]:
 def _goals(rng: random.Random) -> list[str]:
     style = rng.choice(["{}. ", "{}．", "（{}）", "{}、"])
     n = rng.choice([1, 1, 2, 3])
-    return [style.format(i) + text(rng, 4, rng.choice([15, 40, 120])) for i in range(1, n + 1)]
+    out = []
+    for i in range(1, n + 1):
+        # a goal starts with a character and ends with no digit: `．新增…` after `1. ` or `…提升3` before
+        # `3、` would make the numbering itself ambiguous
+        t = re.sub(r"^[^\u4e00-\u9fff]+|[0-9A-Za-z.．]+$", "",
+                   text(rng, 4, rng.choice([15, 40, 120])))
+        out.append(style.format(i) + (t or "完成年度任务"))
+    return out
 
 
 def _project(rng: random.Random, style: str, max_rows: int) -> Project:
@@ -281,6 +288,7 @@ class Drawn:
     layout: Layout
     repeat_header: bool
     merged_text: str  # render_rl's choice for a merged cell split by a break: "before" or "after"
+    project_headings: bool = True  # False: no "N. XXX绩效目标表" heading above each table (title null)
 
 
 PAGE_SIZES = [(595.28, 841.89), (595.28, 841.89), (841.89, 1190.55), (498.9, 708.66), (612.0, 792.0),
@@ -343,17 +351,32 @@ def random_document(seed: int, max_projects: int = 15, max_rows: int = 40) -> Dr
         number_titles=rng.random() < 0.8 and not central, unit_line=not central)
     if layout.with_toc:
         layout.footer_first_numbered = 3
-    return Drawn(doc, layout, repeat_header=rng.random() < 0.7, merged_text=rng.choice(["before", "after"]))
+    repeat_header = rng.random() < 0.7
+    merged_text = rng.choice(["before", "after"])
+    # drawn last, so that adding it left every earlier seed's document as it was
+    headings = central or rng.random() < 0.85
+    if not headings:
+        layout.with_toc = False  # a contents page would print the titles the tables lack
+    return Drawn(doc, layout, repeat_header, merged_text, headings)
 
 
 class RandomRenderer(RLRenderer):
     """render_rl's renderer, with the choice not to repeat the header rows after a page break."""
 
-    def __init__(self, doc: Document, layout: Layout, repeat_header: bool = True, merged_text: str = "flow"):
+    def __init__(self, doc: Document, layout: Layout, repeat_header: bool = True, merged_text: str = "before",
+                 project_headings: bool = True):
         super().__init__(doc, layout)
         self.repeat_header = repeat_header
         self.repeat_printed_only = True
         self.merged_text = merged_text
+        self.project_headings = project_headings
+
+    def heading(self, text: str, key_name: str | None, size: float = 14.0, align: str = "left",
+                space_before: float = 6.0) -> None:
+        if not self.project_headings and key_name and key_name.startswith("project:"):
+            self.heading_pages[key_name] = self.page_no  # tables follow one another with no title between
+            return
+        super().heading(text, key_name, size, align, space_before)
 
     def table(self, t: LogicalTable, fractions: list[float], caption_keep: float = 0.0) -> None:
         if not self.repeat_header:
@@ -364,9 +387,13 @@ class RandomRenderer(RLRenderer):
 def build(seed: int, max_projects: int = 15, max_rows: int = 40) -> tuple[bytes, dict[str, Any], RandomRenderer]:
     """(PDF bytes, expected contract JSON, the renderer: its events say what breaks happened) of one seed."""
     d = random_document(seed, max_projects, max_rows)
-    r = RandomRenderer(d.doc, d.layout, d.repeat_header, d.merged_text)
+    r = RandomRenderer(d.doc, d.layout, d.repeat_header, d.merged_text, d.project_headings)
     pdf, placement = r.render()
-    return pdf, expected_json(d.doc, d.layout, placement, pdf, f"random-{seed}.pdf"), r
+    expected = expected_json(d.doc, d.layout, placement, pdf, f"random-{seed}.pdf")
+    if not d.project_headings:
+        for p in expected["projects"]:
+            p["title"] = None  # nothing printed it
+    return pdf, expected, r
 
 
 # ---------------------------------------------------------------------------------------- comparing
@@ -413,3 +440,51 @@ def _department_part(dep: dict[str, Any] | None) -> dict[str, Any] | None:
     if dep is None:
         return None
     return {"overall_goal": dep.get("overall_goal"), "sections": dep.get("sections")}
+
+
+# ------------------------------------------------------------------------------------------ fuzzing
+
+def check(seed: int, max_projects: int = 15, max_rows: int = 40, keep: str | None = None) -> list[str]:
+    """Render one seed, extract it with the extractor, and list the differences from its model."""
+    import tempfile
+    from pathlib import Path
+
+    from extractor.pipeline import extract_pdf
+
+    pdf, expected, _ = build(seed, max_projects, max_rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(keep or tmp) / f"random-{seed}.pdf"
+        path.write_bytes(pdf)
+        try:
+            return compare(expected, extract_pdf(path))
+        except Exception as e:  # a crash is a difference too, reported with its seed
+            return [f"extract raised {type(e).__name__}: {e}"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m samples.generate.random_docs N [--start S]`: N seeds from S (default 10000, beyond the
+    suite's fixed set), full size; prints each failing seed and a summary line. Exit status 1 on a failure."""
+    import argparse
+    import time
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("n", type=int)
+    ap.add_argument("--start", type=int, default=10000)
+    ap.add_argument("--max-projects", type=int, default=15)
+    ap.add_argument("--max-rows", type=int, default=40)
+    ap.add_argument("--keep", help="directory to keep the failing PDFs in")
+    args = ap.parse_args(argv)
+    t0 = time.monotonic()
+    failed = []
+    for seed in range(args.start, args.start + args.n):
+        diffs = check(seed, args.max_projects, args.max_rows, args.keep)
+        if diffs:
+            failed.append(seed)
+            print(f"seed {seed}: {len(diffs)} field(s) differ; first: {diffs[0][:200]}", flush=True)
+    print(f"fuzz-docs: {len(failed)} of {args.n} documents with a field difference (seeds {args.start}.."
+          f"{args.start + args.n - 1}), {time.monotonic() - t0:.0f} s; failing seeds: {failed}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

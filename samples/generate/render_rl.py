@@ -147,7 +147,8 @@ class RLRenderer:
         self.events: list[str] = []  # what happened (cut rows, merged cells across breaks) for self-checks
         self.landscape = False
         self.toc_fill: list[Callable[[], None]] = []
-        self.repeat_printed_only = False  # True: a break above the header row repeats nothing (random_docs)
+        self.repeat_printed_only = False  # True (random_docs): header rows are repeated as Word does: only
+        # once printed (a break above them repeats nothing), a merged header cell over its whole height
         self.merged_text = "first"  # where a merged cell split by a page break prints its text (_merged_shares)
 
     # --- page flow
@@ -331,12 +332,16 @@ class RLRenderer:
                     else:
                         shown = shares[i]
                     self._cell_text(pg, cell, shown, x0, top, x1, bot, key, size, leading, pad_x)
-        for pg, rr, top, bot in repeats:
+        rep_bottom = {(pg, rr): bot for pg, rr, _, bot in repeats}
+        for pg, rr, top, row_bot in repeats:
             row = t.rows[rr]
             for c, cell in enumerate(row):
                 if cell is None:
                     continue
                 x0, x1 = xs[c], xs[c + cell.colspan]
+                bot = row_bot
+                if self.repeat_printed_only and cell.rowspan > 1:  # a merged header cell repeated whole
+                    bot = rep_bottom.get((pg, rr + cell.rowspan - 1), row_bot)
                 segs.setdefault(pg, []).append((x0, top, x1, bot))
                 self._cell_text(pg, cell, lines[rr, c], x0, top, x1, bot, key, size, leading, pad_x)
         for pg, rects in segs.items():
