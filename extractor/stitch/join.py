@@ -173,15 +173,17 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
     k = repeated_header_rows(builder.rows, rows)
+    # the table broke right under its header row (printed again on this page): nothing runs over the break
+    at_header = k > 0 and rows[k - 1] == builder.rows[-1]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
-    merged_over = continuing_cells(builder, rows, spans, leading=False)
-    backfilled = backfilled_cells(builder, rows, spans, merged_over)
+    merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
+    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, merged_over)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         rows[0][cell[1]] = ""
     merged_over.update(backfilled)
-    joins = cut_row(builder, rows, spans, merged_over)
+    joins = None if at_header else cut_row(builder, rows, spans, merged_over)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
@@ -197,7 +199,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                 if cell[0] == 0 and cell[1] in merged_cols and not rows[0][cell[1]]:
                     carried[cell] = merged_cols[cell[1]]
     else:
-        carried = continuing_cells(builder, rows, spans)
+        carried = {} if at_header else continuing_cells(builder, rows, spans)
         carried.update(backfilled)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}

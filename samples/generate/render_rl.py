@@ -290,6 +290,9 @@ class RLRenderer:
 
         for r in range(n_rows):
             h = heights[r]
+            if (self.repeat_printed_only and t.repeat_rows and r == t.repeat_rows[0]
+                    and self.y + sum(heights[rr] for rr in t.repeat_rows) > self.bottom + 0.01):
+                continue_page(r)  # Word keeps the header rows together: the block moves to the next page
             if self.y + h > self.bottom + 0.01:
                 fit_lines = int((self.bottom - self.y - 2 * pad_y) // leading)
                 if allow_cut and r not in t.repeat_rows and 1 <= fit_lines < row_lines[r]:
