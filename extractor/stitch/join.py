@@ -114,12 +114,14 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     A merged cell split by the page break may print its text in the part after the break (一级指标 over two
     rows, one on each page, its text on the second): the table's part is then an empty cell in its row's
     leading run (before the row's own text starts; cells merged from above are passed over), under the
-    piece's text in the same columns.
+    piece's text in the same columns, or under an empty cell of the piece's leading run (the text comes on
+    a later page).
     """
     if not rows or not builder.rows:
         return {}
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     last = len(builder.rows) - 1
+    piece_text_start = next((c for c, v in enumerate(rows[0]) if v), len(rows[0]))
     out: dict[Span, Span] = {}
     for owner in dict.fromkeys(builder.last_row_owners()):
         text = builder.text(owner)
@@ -128,10 +130,12 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         if text:
             break  # the row's own text starts
         cell = top[owner[1]]
-        if (cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried
-                and rows[0][cell[1]]):
-            out[cell] = owner
-    if out and not any(builder.rows[last][c] for c in range(len(builder.rows[last]))):
+        if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
+            if rows[0][cell[1]]:
+                out[cell] = owner
+            elif cell[1] < piece_text_start:
+                out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
+    if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
         return {}  # an empty row is not a row of merged cells
     return out
 
