@@ -28,6 +28,11 @@ class TableBuilder:
                    row_pages=[grid.page] * len(grid.rows), row_tops=list(grid.row_tops), caption=list(grid.caption),
                    grids=[grid])
 
+    def merged_columns(self) -> set[int]:
+        """Columns where the table has cells merged over several rows (一级/二级指标, block labels): an empty
+        cell there at a page break may be part of such a cell rather than a cell of its own."""
+        return {c0 for _, c0, rs, cs in self.spans if rs > 1 and cs == 1}
+
     def last_row_owners(self) -> list[Span]:
         return owner_map(len(self.rows), len(self.xs) - 1, self.spans)[-1]
 
@@ -122,13 +127,18 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     last = len(builder.rows) - 1
     piece_text_start = next((c for c, v in enumerate(rows[0]) if v), len(rows[0]))
+    merged_columns = builder.merged_columns()
     out: dict[Span, Span] = {}
+    leading = True
     for owner in dict.fromkeys(builder.last_row_owners()):
         text = builder.text(owner)
         if owner[0] < last and text:
             continue  # merged from above with its text: passed over
         if text:
-            break  # the row's own text starts
+            leading = False  # the row's own text starts
+            continue
+        if not leading and owner[1] not in merged_columns:
+            continue
         cell = top[owner[1]]
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
