@@ -178,9 +178,11 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
             joins[cell] = owner
         elif same_columns and builder.text(owner):
             empty_under_text += 1
-    if not joins or len(joins) > empty_under_text:
+    if not joins:
         return None
-    return joins
+    if len(joins) > empty_under_text and not (carried and len(joins) == len(set(top)) - len(carried) == 1):
+        return None  # (but one text cell beside a merged label continuing over the break: the rest of a
+    return joins      # cut 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with)
 
 
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
