@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench fuzz samples clean
+.PHONY: install run test bench fuzz fuzz-docs samples clean
 
 install: $(STAMP)
 
@@ -29,6 +29,13 @@ bench: $(STAMP)
 ## Longer fuzzing of the PDF reader with mutated sample PDFs.
 fuzz: $(STAMP)
 	$(BIN)/python -m pytest tests -m fuzz --fuzz-long
+
+## Random documents (samples/generate/random_docs.py) extracted and compared with their models, field for
+## field: N seeds beyond the suite's fixed set (START=10000), full size; a summary line of failures and time.
+N ?= 1000
+START ?= 10000
+fuzz-docs: $(STAMP)
+	$(BIN)/python -m samples.generate.random_docs $(N) --start $(START)
 
 ## Regenerate the sample PDFs and their expected JSON (needs LibreOffice and CJK fonts; see samples/generate/).
 samples: $(STAMP)

@@ -168,6 +168,41 @@ def test_a_body_without_the_header_split_fits_the_table_columns():
     assert t.rows[2] == ["合计", None, None, "189"] and (2, 0, 1, 3) in t.spans
 
 
+def test_a_header_block_alone_at_the_page_foot_joins_the_finer_rows_below():
+    # issue 13 class 1 (random seed 17): the 项目名称/项目编码 block splits the width more coarsely than the
+    # indicator rows on the next page; the table takes the union of both column layouts
+    a = grid(1, [["项目名称", "甲项目", "项目编码"]], xs=[0.0, 120.0, 200.0, 400.0])
+    b = grid(2, [HEADER, ["产出指标", "数量指标", "a", "x"]])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows == [["项目名称", None, "甲项目", "项目编码"], HEADER, ["产出指标", "数量指标", "a", "x"]]
+    assert (0, 0, 1, 2) in t.spans and [p.page for p in t.parts] == [1, 2]
+
+
+def test_the_next_table_of_the_same_form_at_a_page_top_starts_a_new_table():
+    # issue 13 class 2 (random seeds 3, 5, 101): tables follow one another with no title between; the
+    # piece begins as the table began (项目编码 …) with other values
+    a = grid(1, [["项目编码", "P1", "项目名称", "甲"], HEADER, ["产出指标", "数量指标", "a", "x"]])
+    b = grid(2, [["项目编码", "P2", "项目名称", "乙"], HEADER, ["产出指标", "质量指标", "b", "y"]])
+    assert [t.rows[0][1] for t in stitch_tables([a, b], [])] == ["P1", "P2"]
+
+
+def test_a_merged_cell_printed_after_the_break_fills_the_rows_before():
+    # issue 13 class 4 (random seed 37): 一级指标 merged over the last row of page 1 and the first of page 2,
+    # its text printed on page 2 only
+    a = grid(1, [HEADER, ["", "数量指标", "a", "x"]])
+    b = grid(2, [HEADER, ["产出指标", "质量指标", "b", "y"]])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[1:] == [["产出指标", "数量指标", "a", "x"], [None, "质量指标", "b", "y"]]
+    assert (1, 0, 2, 1) in t.spans
+
+
+def test_an_empty_leading_cell_of_an_empty_row_takes_nothing():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"], ["", "", "", ""]])
+    b = grid(2, [["效益指标", "社会效益", "b", "y"]])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[2] == ["", "", "", ""] and t.rows[3][0] == "效益指标"
+
+
 def test_a_renumbered_running_code_continues_only_under_the_repeated_header():
     # Taiwan budget pages carry a running page code above the title ((0801)-091, (0801)-092 …)
     title = ["(0801)-091", "歲出計畫提要及分支計畫概況表"]

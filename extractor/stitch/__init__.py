@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
 from extractor.model import Grid, Table, Warning
 from extractor.stitch.columns import remap
-from extractor.stitch.continuation import QUIET, continues
+from extractor.stitch.continuation import QUIET, continues, starts_again
 from extractor.stitch.join import TableBuilder, append_piece
 
 
@@ -22,10 +22,14 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
             found = continues(prev, grid, first_on_page, last_on_page, builders[-1].caption, builders[-1].xs,
                               settings)
             if found is not None:
-                cmap, verdict = found
-                rows, spans = remap(grid.rows, grid.spans, cmap, len(builders[-1].xs) - 1)
-                if verdict == QUIET or (rows and any(rows[0]) and rows[0] == builders[-1].rows[0]):
-                    append_piece(builders[-1], grid, rows, spans)
+                (union, table_map, piece_map), verdict = found
+                rows, spans = remap(grid.rows, grid.spans, piece_map, len(union) - 1)
+                b = builders[-1]
+                table_rows, table_spans = remap(b.rows, b.spans, table_map, len(union) - 1)
+                new_table = bool(rows) and starts_again(table_rows[0], rows[0])
+                if not new_table and (verdict == QUIET or (rows and any(rows[0]) and rows[0] == table_rows[0])):
+                    b.xs, b.rows, b.spans = union, table_rows, table_spans
+                    append_piece(b, grid, rows, spans)
                     continue
         builders.append(TableBuilder.start(grid))
     return [b.build(engine) for b in builders]

@@ -12,21 +12,42 @@ def column_map(table_xs: list[float], piece_xs: list[float], tol: float) -> list
     table has (a header that splits columns the body does not), never have boundaries of its own, and must
     span the same width.
     """
+    merged = merge_columns(table_xs, piece_xs, tol)
+    if merged is None or len(merged[0]) != len(table_xs):
+        return None
+    return merged[2]
+
+
+def merge_columns(table_xs: list[float], piece_xs: list[float], tol: float
+                  ) -> tuple[list[float], list[int], list[int]] | None:
+    """(the union of both column layouts, index into it of each table boundary, of each piece boundary), or
+    None when the two do not span the same width.
+
+    Either side may have boundaries the other lacks, but not both: a header block whose rows split the
+    page more coarsely than the indicator rows may stand alone at a page foot (5 columns) with the rows
+    on the next page (7 columns, the 5 among them), and a piece of body rows may lack a boundary only the
+    header uses. The piece may be shifted sideways as a whole (different page margins); the union is in
+    the table's coordinates.
+    """
     if len(piece_xs) < 2 or len(table_xs) < 2:
         return None
     dx = table_xs[0] - piece_xs[0]
-    if abs((piece_xs[-1] + dx) - table_xs[-1]) > tol:
+    shifted = [x + dx for x in piece_xs]
+    if abs(shifted[-1] - table_xs[-1]) > tol:
         return None
-    out = []
-    j = 0
-    for x in piece_xs:
-        x += dx
-        while j < len(table_xs) and table_xs[j] < x - tol:
-            j += 1
-        if j == len(table_xs) or abs(table_xs[j] - x) > tol:
-            return None
-        out.append(j)
-    return out
+    new = [x for x in shifted if all(abs(x - t) > tol for t in table_xs)]
+    if new and any(all(abs(t - x) > tol for x in shifted) for t in table_xs):
+        return None  # each side has boundaries of its own: two different tables
+    union: list[float] = []
+    for x in sorted(list(table_xs) + new):
+        if union and abs(x - union[-1]) <= tol:
+            continue
+        union.append(x)
+
+    def index(xs: list[float]) -> list[int]:
+        return [min(range(len(union)), key=lambda i: abs(union[i] - x)) for x in xs]
+
+    return union, index(table_xs), index(shifted)
 
 
 def owner_map(n_rows: int, n_cols: int, spans: list[Span]) -> list[list[Span]]:

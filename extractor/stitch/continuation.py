@@ -4,7 +4,9 @@
   its page;
 - nothing but page furniture stands between them: below the table only page numbers, above the piece only
   page numbers or lines repeated from the table's own caption (a repeated title or unit line);
-- it has the table's column layout (see columns.column_map).
+- it spans the table's width; its column boundaries and the table's are merged (see columns.merge_columns);
+- it does not begin the way the table began, with other values (`starts_again`): that is the next table of
+  the same form (项目编码 | <another code> | 项目名称 | <another name>), printed with no title between.
 """
 
 from __future__ import annotations
@@ -54,17 +56,33 @@ def quiet_between(previous: Grid, piece: Grid, table_caption: list[TextLine]) ->
 
 def continues(previous: Grid, piece: Grid, first_on_page: bool, last_on_page: bool,
               table_caption: list[TextLine], table_xs: list[float], settings: TableSettings
-              ) -> tuple[list[int], str] | None:
-    """(the piece's column map onto the table, QUIET or RENUMBERED) when the piece may continue the table.
+              ) -> tuple[tuple[list[float], list[int], list[int]], str] | None:
+    """(the merged column layout (columns.merge_columns), QUIET or RENUMBERED) when the piece may continue
+    the table.
 
     A RENUMBERED caption is weaker evidence: the caller also wants the table's first row repeated.
     """
-    from extractor.stitch.columns import column_map
+    from extractor.stitch.columns import merge_columns
 
     if piece.page != previous.page + 1 or not first_on_page or not last_on_page:
         return None
     verdict = quiet_between(previous, piece, table_caption)
     if verdict is None:
         return None
-    cmap = column_map(table_xs, piece.col_xs, settings.column_tolerance)
-    return (cmap, verdict) if cmap is not None else None
+    merged = merge_columns(table_xs, piece.col_xs, settings.column_tolerance)
+    return (merged, verdict) if merged is not None else None
+
+
+def starts_again(table_first: list[str | None], piece_first: list[str | None]) -> bool:
+    """Does the piece's first row repeat the table's first row's labels with other values?
+
+    Same merged-cell pattern, at least one cell with the same text (a label) and at least one filled cell
+    with another text (a value). A repeated header row is identical, so it does not count.
+    """
+    if len(table_first) != len(piece_first):
+        return False
+    if [v is None for v in table_first] != [v is None for v in piece_first]:
+        return False
+    same = sum(1 for a, b in zip(table_first, piece_first) if a and a == b)
+    other = sum(1 for a, b in zip(table_first, piece_first) if a and b and a != b)
+    return same >= 1 and other >= 1

@@ -28,6 +28,11 @@ class TableBuilder:
                    row_pages=[grid.page] * len(grid.rows), row_tops=list(grid.row_tops), caption=list(grid.caption),
                    grids=[grid])
 
+    def merged_columns(self) -> set[int]:
+        """Columns where the table has cells merged over several rows (一级/二级指标, block labels): an empty
+        cell there at a page break may be part of such a cell rather than a cell of its own."""
+        return {c0 for _, c0, rs, cs in self.spans if rs > 1 and cs == 1}
+
     def last_row_owners(self) -> list[Span]:
         return owner_map(len(self.rows), len(self.xs) - 1, self.spans)[-1]
 
@@ -106,6 +111,45 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     return out
 
 
+def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
+                     carried: dict[Span, Span]) -> dict[Span, Span]:
+    """Piece cells at the top whose text belongs to an empty cell of the table's last row: piece cell ->
+    table cell.
+
+    A merged cell split by the page break may print its text in the part after the break (一级指标 over two
+    rows, one on each page, its text on the second): the table's part is then an empty cell in its row's
+    leading run (before the row's own text starts; cells merged from above are passed over), under the
+    piece's text in the same columns, or under an empty cell of the piece's leading run (the text comes on
+    a later page).
+    """
+    if not rows or not builder.rows:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    last = len(builder.rows) - 1
+    piece_text_start = next((c for c, v in enumerate(rows[0]) if v), len(rows[0]))
+    merged_columns = builder.merged_columns()
+    out: dict[Span, Span] = {}
+    leading = True
+    for owner in dict.fromkeys(builder.last_row_owners()):
+        text = builder.text(owner)
+        if owner[0] < last and text:
+            continue  # merged from above with its text: passed over
+        if text:
+            leading = False  # the row's own text starts
+            continue
+        if not leading and owner[1] not in merged_columns:
+            continue
+        cell = top[owner[1]]
+        if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
+            if rows[0][cell[1]]:
+                out[cell] = owner
+            elif cell[1] < piece_text_start:
+                out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
+    if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
+        return {}  # an empty row is not a row of merged cells
+    return out
+
+
 def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
             carried: dict[Span, Span]) -> dict[Span, Span] | None:
     """If the piece's first row is the end of the table's last row (cut by the page break), the pairs
@@ -134,19 +178,28 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
             joins[cell] = owner
         elif same_columns and builder.text(owner):
             empty_under_text += 1
-    if not joins or len(joins) > empty_under_text:
+    if not joins:
         return None
-    return joins
+    if len(joins) > empty_under_text and not (carried and len(joins) == len(set(top)) - len(carried) == 1):
+        return None  # (but one text cell beside a merged label continuing over the break: the rest of a
+    return joins      # cut 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with)
 
 
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
     k = repeated_header_rows(builder.rows, rows)
+    # the table broke right under its header row (printed again on this page): nothing runs over the break
+    at_header = k > 0 and rows[k - 1] == builder.rows[-1]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
-    merged_over = continuing_cells(builder, rows, spans, leading=False)
-    joins = cut_row(builder, rows, spans, merged_over)
+    merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
+    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, merged_over)
+    for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
+        builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
+        rows[0][cell[1]] = ""
+    merged_over.update(backfilled)
+    joins = None if at_header else cut_row(builder, rows, spans, merged_over)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
@@ -162,7 +215,8 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                 if cell[0] == 0 and cell[1] in merged_cols and not rows[0][cell[1]]:
                     carried[cell] = merged_cols[cell[1]]
     else:
-        carried = continuing_cells(builder, rows, spans)
+        carried = {} if at_header else continuing_cells(builder, rows, spans)
+        carried.update(backfilled)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
     for cell, owner in carried.items():

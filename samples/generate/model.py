@@ -298,10 +298,17 @@ def _runs(values: list[str]) -> list[tuple[str, int]]:
     return runs
 
 
+#: More project table styles, by name: style -> (Project, key) -> LogicalTable (random_docs adds "shanghai").
+TABLE_STYLES: dict[str, Any] = {}
+
+
 def project_table(p: Project, key: str, style: str = "hebei") -> LogicalTable:
-    """The seed's 7-column project table (style "hebei") or the central 9-column one (style "central")."""
+    """The seed's 7-column project table (style "hebei"), the central 9-column one (style "central"), or
+    one registered in TABLE_STYLES."""
     if style == "central":
         return _central_table(p, key)
+    if style in TABLE_STYLES:
+        return TABLE_STYLES[style](p, key)
     rows: list[list[Cell]] = [
         [Cell(p.code_label, header=True), Cell(p.code or "", colspan=2), Cell("项目名称", header=True),
          Cell(p.name or "", colspan=3)],

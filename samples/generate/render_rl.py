@@ -8,11 +8,13 @@ Determinism: canvas `invariant=1`; fonts are the Debian TrueType CJK fonts, subs
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass, field
 from typing import Callable
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
@@ -23,25 +25,45 @@ FONT_FILES = {
     "wqy": ("WenQuanYiMicroHei", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     "dejavu": ("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", None),
 }
+#: reportlab's built-in Adobe-GB1 font, not embedded: needs no font file (the random documents of
+#: random_docs.py use it, so they render on any machine); the reader maps its codes through Adobe's CMaps.
+CID_FONTS = {"stsong": "STSong-Light"}
 FALLBACK = "dejavu"
-_registered: dict[str, TTFont] = {}
+_registered: dict[str, TTFont | UnicodeCIDFont] = {}
 
 
-def font(key: str) -> TTFont:
+def font(key: str) -> TTFont | UnicodeCIDFont:
     if key not in _registered:
-        name, path, index = FONT_FILES[key]
-        f = TTFont(name, path, subfontIndex=index) if index is not None else TTFont(name, path)
+        if key in CID_FONTS:
+            f = UnicodeCIDFont(CID_FONTS[key])
+        else:
+            name, path, index = FONT_FILES[key]
+            f = TTFont(name, path, subfontIndex=index) if index is not None else TTFont(name, path)
         pdfmetrics.registerFont(f)
         _registered[key] = f
     return _registered[key]
 
 
+@functools.lru_cache(maxsize=None)
+def cid_covers(ch: str) -> bool:
+    """Does the Adobe-GB1 collection (UniGB-UCS2-H) have this character, so a reader gets it back?"""
+    from pdfminer.cmapdb import CMapDB
+
+    cids = list(CMapDB.get_cmap("UniGB-UCS2-H").decode(ch.encode("utf-16-be")))
+    return len(cids) == 1 and cids[0] != 0 and CMapDB.get_unicode_map("Adobe-GB1").get_unichr(cids[0]) == ch
+
+
+def covers(key: str, ch: str) -> bool:
+    if key in CID_FONTS:
+        return ch == "\n" or cid_covers(ch)
+    return ord(ch) in font(key).face.charToGlyph or ch == "\n"
+
+
 def runs(text: str, key: str) -> list[tuple[str, str]]:
     """Split text into (font key, chars) runs; characters the font lacks go to the fallback font."""
-    cmap = font(key).face.charToGlyph
     out: list[tuple[str, str]] = []
     for ch in text:
-        k = key if ord(ch) in cmap or ch in "\n" else FALLBACK
+        k = key if covers(key, ch) else FALLBACK
         if k == FALLBACK and ord(ch) not in font(FALLBACK).face.charToGlyph:
             raise ValueError(f"no font has {ch!r} (U+{ord(ch):04X})")
         if out and out[-1][0] == k:
@@ -110,6 +132,11 @@ class RowPiece:
     last_line: int | None  # None: to the end
 
 
+def _as_rect(a: float, b: float) -> bool:
+    """The "mixed" border style's choice for one edge: a fixed function of its position (deterministic)."""
+    return int(a * 7 + b * 3) % 3 == 0
+
+
 class RLRenderer:
     def __init__(self, doc: Document, layout: Layout):
         self.doc, self.layout = doc, layout
@@ -120,6 +147,9 @@ class RLRenderer:
         self.events: list[str] = []  # what happened (cut rows, merged cells across breaks) for self-checks
         self.landscape = False
         self.toc_fill: list[Callable[[], None]] = []
+        self.repeat_printed_only = False  # True (random_docs): header rows are repeated as Word does: only
+        # once printed (a break above them repeats nothing), a merged header cell over its whole height
+        self.merged_text = "first"  # where a merged cell split by a page break prints its text (_merged_shares)
 
     # --- page flow
     @property
@@ -248,9 +278,11 @@ class RLRenderer:
             parts.setdefault(self.page_no, [top, top + h])
             parts[self.page_no][1] = top + h
 
-        def continue_page() -> None:
+        def continue_page(r: int) -> None:
             self.new_page()
             for rr in t.repeat_rows:
+                if self.repeat_printed_only and rr >= r:
+                    continue  # Word repeats a header row only once it has been printed
                 repeats.append((self.page_no, rr, self.y, self.y + heights[rr]))
                 parts.setdefault(self.page_no, [self.y, self.y])
                 parts[self.page_no][1] = self.y + heights[rr]
@@ -258,18 +290,21 @@ class RLRenderer:
 
         for r in range(n_rows):
             h = heights[r]
+            if (self.repeat_printed_only and t.repeat_rows and r == t.repeat_rows[0]
+                    and self.y + sum(heights[rr] for rr in t.repeat_rows) > self.bottom + 0.01):
+                continue_page(r)  # Word keeps the header rows together: the block moves to the next page
             if self.y + h > self.bottom + 0.01:
                 fit_lines = int((self.bottom - self.y - 2 * pad_y) // leading)
                 if allow_cut and r not in t.repeat_rows and 1 <= fit_lines < row_lines[r]:
                     h1 = round(fit_lines * leading + 2 * pad_y, 2)
                     place(r, self.y, h1, 0, fit_lines)
-                    continue_page()
+                    continue_page(r)
                     h2 = round((row_lines[r] - fit_lines) * leading + 2 * pad_y, 2)
                     place(r, self.y, h2, fit_lines, None)
                     self.y += h2
                     self.events.append(f"cut:{t.key}:row{r}:page{self.page_no - 1}")
                     continue
-                continue_page()
+                continue_page(r)
             place(r, self.y, h, 0, None)
             self.y += h
         self.y += 6.0
@@ -288,6 +323,9 @@ class RLRenderer:
                     self.events.append(f"merged-across-break:{t.key}:row{r}:col{c}")
                 x0, x1 = xs[c], xs[c + cell.colspan]
                 cell_lines = lines[r, c]
+                boxes = [(pg, min(p.top for p in pcs), max(p.bottom for p in pcs))
+                         for pg, pcs in sorted(by_page.items())]
+                shares = self._merged_shares(cell_lines, boxes, leading, pad_y) if cell.rowspan > 1 else []
                 for i, (pg, pcs) in enumerate(sorted(by_page.items())):
                     top, bot = min(p.top for p in pcs), max(p.bottom for p in pcs)
                     segs.setdefault(pg, []).append((x0, top, x1, bot))
@@ -295,14 +333,18 @@ class RLRenderer:
                         pc = pcs[0]
                         shown = cell_lines[pc.first_line:pc.last_line]
                     else:
-                        shown = cell_lines if i == 0 else []
+                        shown = shares[i]
                     self._cell_text(pg, cell, shown, x0, top, x1, bot, key, size, leading, pad_x)
-        for pg, rr, top, bot in repeats:
+        rep_bottom = {(pg, rr): bot for pg, rr, _, bot in repeats}
+        for pg, rr, top, row_bot in repeats:
             row = t.rows[rr]
             for c, cell in enumerate(row):
                 if cell is None:
                     continue
                 x0, x1 = xs[c], xs[c + cell.colspan]
+                bot = row_bot
+                if self.repeat_printed_only and cell.rowspan > 1:  # a merged header cell repeated whole
+                    bot = rep_bottom.get((pg, rr + cell.rowspan - 1), row_bot)
                 segs.setdefault(pg, []).append((x0, top, x1, bot))
                 self._cell_text(pg, cell, lines[rr, c], x0, top, x1, bot, key, size, leading, pad_x)
         for pg, rects in segs.items():
@@ -310,6 +352,30 @@ class RLRenderer:
         self.table_places[t.key] = TablePlacement(
             parts=[(pg, (xs[0], tb[0], xs[-1], tb[1])) for pg, tb in sorted(parts.items())],
             row_pages=[pieces[r][0].page for r in range(n_rows)])
+
+    def _merged_shares(self, lines: list[str], boxes: list[tuple[int, float, float]], leading: float,
+                       pad_y: float) -> list[list[str]]:
+        """The lines of a merged cell printed in each of its page segments.
+
+        merged_text "first" (the samples): all in the first segment. "before" / "after": all in the first /
+        last segment where they fit there, else in the other one where they fit there (a 一级指标 whose
+        text is printed after the break); else as "flow": as many as fit in each segment, in order, the
+        rest in the last (the text itself split by the break).
+        """
+        n = len(boxes)
+        if n == 1 or self.merged_text == "first":
+            return [lines] + [[] for _ in range(n - 1)]
+        caps = [max(0, int((bot - top - 2 * pad_y + 0.01) // leading)) for _, top, bot in boxes]
+        order = {"before": [0, n - 1], "after": [n - 1, 0]}.get(self.merged_text, [])
+        for k in order:
+            if caps[k] >= len(lines):
+                return [lines if i == k else [] for i in range(n)]
+        out, i = [], 0
+        for k, cap in enumerate(caps):
+            take = len(lines) - i if k == n - 1 else min(cap, len(lines) - i)
+            out.append(lines[i:i + take])
+            i += take
+        return out
 
     def _cell_text(self, pg: int, cell: Cell, shown: list[str], x0: float, top: float, x1: float, bot: float,
                    key: str, size: float, leading: float, pad_x: float) -> None:
@@ -340,7 +406,8 @@ class RLRenderer:
             self.pages = cur
 
     def _rules(self, pg: int, rects: list[tuple[float, float, float, float]]) -> None:
-        """Cell borders, each edge once: 0.5 pt lines, or thin filled rectangles (WPS style)."""
+        """Cell borders, each edge once: 0.5 pt lines, thin filled rectangles (WPS style), or "mixed" (some
+        edges of each kind, as documents pasted together from several producers have)."""
         hs, vs = set(), set()
         for x0, top, x1, bot in rects:
             hs.add((round(top, 2), x0, x1))
@@ -355,12 +422,12 @@ class RLRenderer:
             c.setStrokeColorRGB(0, 0, 0)
             c.setFillColorRGB(0, 0, 0)
             for y, a, b in hs_l:
-                if style == "rects":
+                if style == "rects" or (style == "mixed" and _as_rect(y, a)):
                     c.rect(a - 0.25, h - y - 0.25, b - a + 0.5, 0.5, stroke=0, fill=1)
                 else:
                     c.line(a, h - y, b, h - y)
             for x, t0, t1 in vs_l:
-                if style == "rects":
+                if style == "rects" or (style == "mixed" and _as_rect(x, t0)):
                     c.rect(x - 0.25, h - t1 - 0.25, 0.5, t1 - t0 + 0.5, stroke=0, fill=1)
                 else:
                     c.line(x, h - t0, x, h - t1)
