@@ -236,3 +236,17 @@ def test_taiwan_work_plan_tables_are_joined_per_plan():
                                                        list(range(97, 106)), [106, 107]]
     assert [t.rows[0][1] for t in ts] == ["3708012502 地籍及不動產服務業管理", "3708012503 平均地權及土地利用",
                                          "3708012700 土地測量", "3708012800 土地開發"]
+
+
+def test_a_list_group_complete_before_the_break_keeps_its_empty_cells():
+    # Beijing 预算表12 (p.29/30 and p.32/33 of the ecology budget): a project's row group ends at the page
+    # foot with 其他资金 and the last 单位 empty as printed; the next page starts the next project, whose merged
+    # 其他资金 (2.00) and first 单位 (期) are its own, not the text of a cell split by the break
+    head = ["项目名称", "其他资金", "一级指标", "单位"]
+    a = grid(29, [head, ["项目甲", "", "产出指标", "次"], [None, None, "效益指标", ""]],
+             spans=[(1, 0, 2, 1), (1, 1, 2, 1)])
+    b = grid(30, [head, ["项目乙", "2.00", "产出指标", "期"], [None, None, "满意度指标", "%"]],
+             spans=[(1, 0, 2, 1), (1, 1, 2, 1)])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[1:] == [["项目甲", "", "产出指标", "次"], [None, None, "效益指标", ""],
+                          ["项目乙", "2.00", "产出指标", "期"], [None, None, "满意度指标", "%"]]

@@ -128,17 +128,25 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     last = len(builder.rows) - 1
     piece_text_start = next((c for c, v in enumerate(rows[0]) if v), len(rows[0]))
     merged_columns = builder.merged_columns()
+    owners = list(dict.fromkeys(builder.last_row_owners()))
+    # a row group complete before the break: a cell merged over exactly the same rows, left of the empty one,
+    # has its text (a list table's group: 项目名称, 项目总额 printed, 其他资金 empty as the project has none;
+    # a label split by the break is the coarser one, left of its filled finer labels)
+    filled_from_above = [o for o in owners if o[0] < last and builder.text(o)]
+    text_right_of = {o[1]: any(builder.text(r) for r in owners if r[1] >= o[1] + o[3]) for o in owners}
     out: dict[Span, Span] = {}
     leading = True
-    for owner in dict.fromkeys(builder.last_row_owners()):
+    for owner in owners:
         text = builder.text(owner)
         if owner[0] < last and text:
             continue  # merged from above with its text: passed over
         if text:
             leading = False  # the row's own text starts
             continue
-        if not leading and owner[1] not in merged_columns:
-            continue
+        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < owner[1] for o in filled_from_above):
+            continue  # right of a filled cell over the same rows: empty as printed, not split
+        if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]):
+            continue  # beside the row's own text only a merged label, left of the row's leaf cells
         cell = top[owner[1]]
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
