@@ -53,7 +53,7 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     n = 0
     for ch in chars:
         blank = ch.text.isspace()  # spaces are placed (they separate words) but not counted
-        n += not blank
+        n += 0 if blank else len(ch.text)  # code points: a glyph may carry several (ligatures)
         slot = lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK)
         if slot is None:
             if not blank:

@@ -24,9 +24,9 @@ from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
 _OUTLINED_TEXT_CURVES = 50
 
 
-def _inside(ch: Char, bbox: BBox) -> bool:
+def _inside(ch: Char, bbox: BBox, slack: float) -> bool:
     x0, top, x1, bottom = bbox
-    return x0 <= ch.cx <= x1 and top <= ch.cy <= bottom
+    return x0 - slack <= ch.cx <= x1 + slack and top - slack <= ch.cy <= bottom + slack
 
 
 def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
@@ -55,7 +55,7 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
     outside: list[Char] = []
     for ch in chars:
         for i, t in enumerate(tables):
-            if _inside(ch, t.bbox):
+            if _inside(ch, t.bbox, settings.region_char_slack):
                 inside[i].append(ch)
                 break
         else:
