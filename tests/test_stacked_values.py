@@ -41,10 +41,13 @@ def test_samples_have_no_stacked_cells():
 
 
 @pytest.mark.skipif(not (REAL_CORPUS_DIR / TAIWAN).exists(), reason="real corpus not present")
-def test_taiwan_column_cells_are_reported():
+def test_taiwan_column_cells_become_rows_and_are_reported():
     # Page 46 (read from the rendered page): 科目 rows without row rules; the amount columns 本年度預算數,
-    # 上年度預算數, 前年度決算數, 本年度與上年度比較 each print a column of values in one ruled cell.
+    # 上年度預算數, 前年度決算數, 本年度與上年度比較 each print a column of values in one ruled cell. The rows
+    # are read from the text lines (grid_from_text), so no cell is left holding stacked amounts.
     out = subprocess.run([sys.executable, "-m", "extractor", "extract", str(REAL_CORPUS_DIR / TAIWAN),
                           "--pages", "46"], capture_output=True, text=True, check=True)
-    warnings = [w for w in json.loads(out.stdout)["warnings"] if w["code"] == "stacked_values"]
-    assert [w["page"] for w in warnings] == [46]
+    doc = json.loads(out.stdout)
+    codes = [(w["code"], w["page"]) for w in doc["warnings"] if w["code"] in ("stacked_values", "grid_from_text")]
+    assert codes == [("grid_from_text", 46)]
+    assert doc["tables"][0]["engine"] == "camelot+text_rows"
