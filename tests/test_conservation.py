@@ -28,11 +28,12 @@ def _letters(text: str) -> Counter:
 
 def _seen(page):
     """What a reader sees, by pdfplumber's own means: characters centred inside the page box (a spread
-    drawn past the page's edge is not on it), a glyph struck twice at a sub-point offset once."""
+    drawn past the page's edge is not on it), a glyph struck twice at a sub-point offset once (also in
+    another font: Taiwan p.48 overprints 民政支出 in MingLiU and KaiShu)."""
     x0, top, x1, bottom = page.bbox
     return page.filter(lambda o: o.get("object_type") != "char"
                        or (x0 <= (o["x0"] + o["x1"]) / 2 <= x1 and top <= (o["top"] + o["bottom"]) / 2 <= bottom)
-                       ).dedupe_chars(tolerance=1)
+                       ).dedupe_chars(tolerance=1, extra_attrs=("size",))
 
 
 def _printed_inside(page, bbox) -> Counter:

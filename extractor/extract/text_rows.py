@@ -3,7 +3,8 @@
 Such a table is one ruled row holding a column of amounts in every amount column (`1,786` over `1,786`
 over `-`). Placed as one cell each, the amounts would run together; the contract wants one row per printed
 line. A ruled row is split when at least two of its cells each print several separate amounts on separate
-lines (one column of stacked lines alone is a cell with two items, kept as one cell with a line break):
+lines, or one does and another cell's lines stand level with them (one column of stacked lines beside
+single-line cells is a cell with several items, kept as one cell with line breaks):
 the row's characters are grouped into printed lines across the whole row, and a row boundary is put in the
 gap between each two lines. Merged cells spanning several ruled rows stay whole.
 
@@ -35,6 +36,16 @@ def _several_lines_with_digits(chars: list[Char]) -> bool:
 def _stacked(chars: list[Char], settings: TableSettings) -> bool:
     lines = [join_chars(r, settings).strip() for r in group_rows(chars, settings)]
     return sum(map(is_number_line, lines)) >= 2
+
+
+def _centres(chars: list[Char], settings: TableSettings) -> list[tuple[float, float]]:
+    """(centre, font size) of each printed line of a cell."""
+    return [(sum(c.cy for c in r) / len(r), max(c.size for c in r)) for r in group_rows(chars, settings)]
+
+
+def _aligned(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> int:
+    """How many lines of `b` stand level with a line of `a` (centres within half a font size)."""
+    return sum(1 for y, s in b if any(abs(y - y2) <= 0.5 * max(s, s2) for y2, s2 in a))
 
 
 def _cuts(chars: list[Char], settings: TableSettings) -> list[float]:
@@ -71,8 +82,16 @@ def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSetti
     cuts: dict[int, list[float]] = {}
     for r, cells in by_row.items():
         multi = [c for c in cells if len(in_cell[c]) > 1 and _several_lines_with_digits(in_cell[c])]
-        if sum(1 for c in multi if _stacked(in_cell[c], settings)) < _MIN_STACKED_CELLS:
+        stacked = [c for c in multi if _stacked(in_cell[c], settings)]
+        if not stacked:
             continue
+        if len(stacked) < _MIN_STACKED_CELLS:
+            # one column of amounts: split only where another cell's lines stand level with them
+            # (歲出計畫提要: `1000 人事費` beside `1,640,215`), not beside a single label
+            ref = _centres(in_cell[stacked[0]], settings)
+            if not any(_aligned(ref, _centres(in_cell[c], settings)) >= 2 for c in cells
+                       if c != stacked[0] and len(in_cell[c]) > 1):
+                continue
         row_cuts = _cuts([ch for c in cells for ch in in_cell[c]], settings)
         if row_cuts:
             cuts[r] = row_cuts
