@@ -133,3 +133,29 @@ def test_taiwan_spread_halves_off_the_page_are_not_read():
     grids, _, _ = _read(REAL_CORPUS_DIR / TAIWAN, "pdfplumber", [131, 132])
     assert [g.page for g in grids] == [131, 132]
     assert all(0 <= g.bbox[0] and g.bbox[2] <= 595 for g in grids)
+
+
+GUANGZHOU_LIST = "guangdong-guangzhou-ecology-env-2026-project-perf-targets.pdf"
+GUANGZHOU_HEADER = ["项目名称（资金使用单位）", "总计：", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+
+
+@needs_real
+@pytest.mark.parametrize("engine", ENGINES)
+def test_guangzhou_list_has_seven_columns_and_a_row_per_project(engine):
+    # Read from the rendered pages 1-2: the header, 合计, the unit row 广州市生态环境局, then one ruled row
+    # per project (name, 总计, 财政拨款, two empty amount columns, 绩效目标, 绩效指标).
+    grids, warnings, _ = _read(REAL_CORPUS_DIR / GUANGZHOU_LIST, engine, [1, 2])
+    assert [g.page for g in grids] == [1, 2]
+    p1, p2 = grids[0].rows, grids[1].rows
+    assert p1[0] == GUANGZHOU_HEADER and p2[0] == GUANGZHOU_HEADER
+    assert [r[:5] for r in p1[1:3]] == [["合计：", "37,367.86", "35,790.09", "", "1,577.77"],
+                                        ["广州市生态环境局", "12,887.86", "12,887.86", "", ""]]
+    projects = [r[:3] for r in p1[3:] + p2[1:]]
+    assert projects == [["广州市镇（街）园区环保监督检查员经费（越秀区）", "238.00", "238.00"],
+                        ["广州市镇（街）园区环保监督检查员经费（海珠区）", "619.50", "619.50"],
+                        ["广州市镇（街）园区环保监督检查员经费（荔湾区）", "287.00", "287.00"],
+                        ["广州市镇（街）园区环保监督检查员经费（天河区）", "478.90", "478.90"]]
+    for r in p1[3:] + p2[1:]:
+        assert r[5].startswith("通过开展广州市建立镇（街）园区环境保护监督检查员队伍")
+        assert r[6].startswith("1.1－产出指标，11－数量指标，项目专职环保员数量")
+    assert all(g.lost_chars == 0 for g in grids) and not warnings
