@@ -18,7 +18,8 @@ rules are right; only the rows are missing, so only the rows are inferred, in ~1
 from __future__ import annotations
 
 from extractor.extract.lattice import Lattice, Span
-from extractor.locate.lines import group_rows, join_chars
+from extractor.extract.place import cell_lines
+from extractor.locate.lines import group_rows
 from extractor.locate.settings import TableSettings
 from extractor.model import Char
 from extractor.normalize.text import is_number_line
@@ -33,8 +34,8 @@ def _several_lines_with_digits(chars: list[Char]) -> bool:
         and any(c.text.isdigit() for c in chars)
 
 
-def _stacked(chars: list[Char], settings: TableSettings) -> bool:
-    lines = [join_chars(r, settings).strip() for r in group_rows(chars, settings)]
+def _stacked(chars: list[Char], settings: TableSettings, left: float, right: float) -> bool:
+    lines = [t.strip() for t in cell_lines(chars, settings, left, right)]
     return sum(map(is_number_line, lines)) >= 2
 
 
@@ -82,7 +83,8 @@ def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSetti
     cuts: dict[int, list[float]] = {}
     for r, cells in by_row.items():
         multi = [c for c in cells if len(in_cell[c]) > 1 and _several_lines_with_digits(in_cell[c])]
-        stacked = [c for c in multi if _stacked(in_cell[c], settings)]
+        stacked = [c for c in multi
+                   if _stacked(in_cell[c], settings, lattice.xs[c[1]], lattice.xs[c[1] + c[3]])]
         if not stacked:
             continue
         if len(stacked) < _MIN_STACKED_CELLS:
