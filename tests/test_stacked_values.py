@@ -51,3 +51,25 @@ def test_taiwan_column_cells_become_rows_and_are_reported():
     codes = [(w["code"], w["page"]) for w in doc["warnings"] if w["code"] in ("stacked_values", "grid_from_text")]
     assert codes == [("grid_from_text", 46)]
     assert doc["tables"][0]["engine"] == "camelot+text_rows"
+
+
+def _glyphs(text, x0, top, w=2.5, size=5.0):
+    from extractor.model import Char
+    return [Char(ch, x0 + i * w, top, x0 + (i + 1) * w, top + size, size) for i, ch in enumerate(text)]
+
+
+def test_an_item_wrapped_in_a_padded_cell_is_one_line_again():
+    # Xi'an economy-it p.44: a 21 pt cell padded 5.4 pt each side prints the code 262001 as 2620 over 01
+    from extractor.extract.place import cell_lines
+    from extractor.locate import DEFAULT_SETTINGS
+
+    chars = _glyphs("2620", 55.8, 387.2) + _glyphs("01", 55.8, 402.8)
+    assert cell_lines(chars, DEFAULT_SETTINGS, 50.4, 71.4) == ["262001"]
+
+
+def test_right_aligned_amounts_stacked_in_a_wide_cell_stay_apart():
+    from extractor.extract.place import cell_lines
+    from extractor.locate import DEFAULT_SETTINGS
+
+    chars = _glyphs("1,786", 220.0, 100.0) + _glyphs("1,786", 220.0, 116.0)  # cell 171.5-236.5, right-aligned
+    assert [t.strip() for t in cell_lines(chars, DEFAULT_SETTINGS, 171.5, 236.5)] == ["1,786", "1,786"]
