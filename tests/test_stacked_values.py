@@ -41,10 +41,35 @@ def test_samples_have_no_stacked_cells():
 
 
 @pytest.mark.skipif(not (REAL_CORPUS_DIR / TAIWAN).exists(), reason="real corpus not present")
-def test_taiwan_column_cells_are_reported():
+def test_taiwan_column_cells_become_rows_and_are_reported():
     # Page 46 (read from the rendered page): 科目 rows without row rules; the amount columns 本年度預算數,
-    # 上年度預算數, 前年度決算數, 本年度與上年度比較 each print a column of values in one ruled cell.
+    # 上年度預算數, 前年度決算數, 本年度與上年度比較 each print a column of values in one ruled cell. The rows
+    # are read from the text lines (grid_from_text), so no cell is left holding stacked amounts.
     out = subprocess.run([sys.executable, "-m", "extractor", "extract", str(REAL_CORPUS_DIR / TAIWAN),
                           "--pages", "46"], capture_output=True, text=True, check=True)
-    warnings = [w for w in json.loads(out.stdout)["warnings"] if w["code"] == "stacked_values"]
-    assert [w["page"] for w in warnings] == [46]
+    doc = json.loads(out.stdout)
+    codes = [(w["code"], w["page"]) for w in doc["warnings"] if w["code"] in ("stacked_values", "grid_from_text")]
+    assert codes == [("grid_from_text", 46)]
+    assert doc["tables"][0]["engine"] == "camelot+text_rows"
+
+
+def _glyphs(text, x0, top, w=2.5, size=5.0):
+    from extractor.model import Char
+    return [Char(ch, x0 + i * w, top, x0 + (i + 1) * w, top + size, size) for i, ch in enumerate(text)]
+
+
+def test_an_item_wrapped_in_a_padded_cell_is_one_line_again():
+    # Xi'an economy-it p.44: a 21 pt cell padded 5.4 pt each side prints the code 262001 as 2620 over 01
+    from extractor.extract.place import cell_lines
+    from extractor.locate import DEFAULT_SETTINGS
+
+    chars = _glyphs("2620", 55.8, 387.2) + _glyphs("01", 55.8, 402.8)
+    assert cell_lines(chars, DEFAULT_SETTINGS, 50.4, 71.4) == ["262001"]
+
+
+def test_right_aligned_amounts_stacked_in_a_wide_cell_stay_apart():
+    from extractor.extract.place import cell_lines
+    from extractor.locate import DEFAULT_SETTINGS
+
+    chars = _glyphs("1,786", 220.0, 100.0) + _glyphs("1,786", 220.0, 116.0)  # cell 171.5-236.5, right-aligned
+    assert [t.strip() for t in cell_lines(chars, DEFAULT_SETTINGS, 171.5, 236.5)] == ["1,786", "1,786"]

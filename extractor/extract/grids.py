@@ -8,7 +8,9 @@ import pdfplumber
 
 from extractor.extract.lattice import Lattice, from_cell_boxes
 from extractor.extract.place import place_chars
+from extractor.extract.text_rows import split_unruled_rows
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
+from extractor.locate.text_columns import TEXT_EDGE
 from extractor.model import Grid, PageLayout, TableRegion, TextLine, Warning
 
 ENGINES = ("camelot", "pdfplumber")
@@ -19,6 +21,13 @@ def _pdf_path(pdf: pdfplumber.PDF) -> Path:
     if not isinstance(name, str):
         raise ValueError("engine 'camelot' needs a PDF opened from a file path")
     return Path(name)
+
+
+def _has_text_columns(layout: PageLayout, region: TableRegion) -> bool:
+    """Were this region's columns inferred from text (locate.text_columns put their edges in the ruling)?"""
+    x0, top, x1, bottom = region.bbox
+    return any(e.get("object_type") == TEXT_EDGE and x0 - 1 <= e["x0"] <= x1 + 1 and top - 1 <= e["top"] <= bottom + 1
+               for e in layout.ruling or ())
 
 
 def captions(layout: PageLayout, region: TableRegion, previous_bottom: float) -> list[TextLine]:
@@ -69,9 +78,22 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                                         f"grid in the ruled area {tuple(round(v, 1) for v in region.bbox)}; "
                                         f"its {n} characters are not in any table", layout.number))
                 continue
+            lattice, n_split = split_unruled_rows(lattice, chars, settings)
+            text_cols = _has_text_columns(layout, region)
+            label = engine + ("+text_cols" if text_cols else "") + ("+text_rows" if n_split else "")
+            if text_cols or n_split:
+                how = []
+                if text_cols:
+                    how.append(f"its {lattice.n_cols} columns from the text's alignment (no column rules)")
+                if n_split:
+                    how.append(f"its rows from the text lines ({n_split} ruled row(s) without row rules, "
+                               f"{lattice.n_rows} rows in all)")
+                warnings.append(Warning("grid_from_text", f"page {layout.number}: the table at "
+                                        f"{tuple(round(v, 1) for v in lattice.bbox)} was read with "
+                                        + " and ".join(how), layout.number))
             placed = place_chars(lattice, chars, settings)
             grid = Grid(page=layout.number, bbox=lattice.bbox, rows=placed.rows, spans=placed.spans,
-                        engine=engine, row_tops=list(lattice.ys[:-1]), caption=caption,
+                        engine=label, row_tops=list(lattice.ys[:-1]), caption=caption,
                         lost_chars=len(placed.lost), col_xs=list(lattice.xs), row_bottoms=list(lattice.ys[1:]),
                         n_chars=placed.n_chars)
             if placed.lost:
@@ -81,9 +103,8 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                                         f"{engine} grid ({sample!r}…)", layout.number))
             if placed.stacked:
                 warnings.append(Warning("stacked_values", f"page {layout.number}: {placed.stacked} cell(s) hold "
-                                        "several numbers on separate lines (a table without row rules); their "
-                                        "lines are joined into one text, so read those cells from the page",
-                                        layout.number))
+                                        "several numbers on separate lines; they are kept apart by line breaks "
+                                        "in one cell, so check which row each belongs to", layout.number))
             grids.append(grid)
         if layout.regions and grids and grids[-1].page == layout.number:
             bottom = grids[-1].bbox[3]

@@ -15,7 +15,7 @@ from extractor.locate.lines import group_rows, join_chars
 from extractor.locate.settings import TableSettings
 from extractor.model import Char
 
-from extractor.normalize.text import clean_cell, is_number_line
+from extractor.normalize.text import clean_cell, is_item_line, is_number_line
 
 # A character whose centre is this close outside the outer ruling still belongs to the border cell
 # (engines place the outer line up to a snapping tolerance apart).
@@ -33,6 +33,35 @@ class Placement:
 
 def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
     return [join_chars(row, settings) for row in group_rows(chars, settings)]
+
+
+def _wraps(prev: list[Char], nxt: list[Char], left: float, right: float) -> bool:
+    """Did the text run on from `prev` to `nxt` because `prev` filled the cell? The next line starts where
+    `prev` started, and `prev` ends as far from the right side as it starts from the left, give or take
+    one glyph (Excel's padded cells: `2620` over `01` is the code 262001). Right-aligned amounts stacked
+    in a wide cell (`1,786` over `1,786`) start far from the left side and end at the right: no wrap."""
+    a = [c for c in prev if not c.text.isspace()]
+    b = [c for c in nxt if not c.text.isspace()]
+    if not a or not b:
+        return False
+    p0, p1 = min(c.x0 for c in a), max(c.x1 for c in a)
+    first = min(b, key=lambda c: c.x0)
+    return abs(first.x0 - p0) <= 1.0 and abs((right - p1) - (p0 - left)) <= (first.x1 - first.x0) + 1.0
+
+
+def cell_lines(chars: list[Char], settings: TableSettings, left: float, right: float) -> list[str]:
+    """A cell's printed lines; an item line (an amount, a code) wrapped onto the next is one line again,
+    so the cell-text rules keep apart only lines that are separate items."""
+    rows = group_rows(chars, settings)
+    out: list[str] = []
+    for i, row in enumerate(rows):
+        text = join_chars(row, settings)
+        if out and is_item_line(out[-1].strip()) and is_item_line(text.strip()) \
+                and _wraps(rows[i - 1], row, left, right):
+            out[-1] = out[-1].strip() + text.strip()
+        else:
+            out.append(text)
+    return out
 
 
 def cell_text(chars: list[Char], settings: TableSettings) -> str:
@@ -53,7 +82,7 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     n = 0
     for ch in chars:
         blank = ch.text.isspace()  # spaces are placed (they separate words) but not counted
-        n += not blank
+        n += 0 if blank else len(ch.text)  # code points: a glyph may carry several (ligatures)
         slot = lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK)
         if slot is None:
             if not blank:
@@ -63,7 +92,7 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
     stacked = 0
     for cell, cs in content.items():
-        lines = _lines(cs, settings) if cs else []
+        lines = cell_lines(cs, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]]) if cs else []
         rows[cell[0]][cell[1]] = clean_cell("\n".join(lines)) if lines else ""
         stacked += len(lines) > 1 and holds_stacked_numbers(lines)
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]

@@ -26,6 +26,35 @@ class PageObjects:
     rects: list[dict] = field(default_factory=list)  # x0, top, x1, bottom, stroke, fill
     images: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, top, x1, bottom
     n_curves: int = 0
+    curve_lines: list[dict] = field(default_factory=list)  # straight pieces of stroked curves, as lines
+
+
+def straight_pieces(path: list[tuple], tol: float = 0.5) -> list[tuple[float, float, float, float]]:
+    """The straight segments (x0, y0, x1, y1, PDF space) of a curve's path: `l` pieces, and `c` pieces whose
+    control points lie on the chord (a Bézier drawn straight). Some exporters draw all ruling this way."""
+    out = []
+    start = cur = None
+    for seg in path:
+        op = seg[0]
+        if op == "m":
+            start = cur = seg[1]
+        elif op == "l" and cur is not None:
+            out.append((*cur, *seg[1]))
+            cur = seg[1]
+        elif op == "c" and cur is not None:
+            (ax, ay), (bx, by), end = seg[1], seg[2], seg[3]
+            (x0, y0), (x1, y1) = cur, end
+            flat = (abs(x1 - x0) <= tol and abs(ax - x0) <= tol and abs(bx - x0) <= tol) or \
+                   (abs(y1 - y0) <= tol and abs(ay - y0) <= tol and abs(by - y0) <= tol)
+            if flat:
+                out.append((x0, y0, x1, y1))
+            cur = end
+        elif op == "h" and cur is not None and start is not None:
+            out.append((*cur, *start))
+            cur = start
+        elif op in ("v", "y") and cur is not None:
+            cur = seg[-1]
+    return out
 
 
 def read_objects(page: pdfplumber.page.Page) -> PageObjects:
@@ -62,6 +91,13 @@ def read_objects(page: pdfplumber.page.Page) -> PageObjects:
                                   "fill": obj.fill})
             elif kind is LTCurve:
                 out.n_curves += 1
+                if obj.stroke and obj.original_path:
+                    for ax, ay, bx, by in straight_pieces(obj.original_path):
+                        if mb_x0 != 0:
+                            ax, bx = ax + mb_x0, bx + mb_x0
+                        out.curve_lines.append({"x0": min(ax, bx), "x1": max(ax, bx), "stroke": True,
+                                                "top": (height - max(ay, by)) + mb_top,
+                                                "bottom": (height - min(ay, by)) + mb_top})
             elif kind is LTImage:
                 out.images.append(box(obj))
             elif isinstance(obj, LTContainer):  # a figure (form XObject): pdfplumber lists its children

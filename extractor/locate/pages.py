@@ -17,6 +17,7 @@ from extractor.locate.objects import read_objects
 from extractor.locate.regions import find_tables
 from extractor.locate.ruling import ruling_edges
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
+from extractor.locate.visible import drop_double_struck, visible_chars, visible_segments
 from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
 
 
@@ -24,9 +25,9 @@ from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
 _OUTLINED_TEXT_CURVES = 50
 
 
-def _inside(ch: Char, bbox: BBox) -> bool:
+def _inside(ch: Char, bbox: BBox, slack: float) -> bool:
     x0, top, x1, bottom = bbox
-    return x0 <= ch.cx <= x1 and top <= ch.cy <= bottom
+    return x0 - slack <= ch.cx <= x1 + slack and top - slack <= ch.cy <= bottom + slack
 
 
 def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
@@ -34,7 +35,8 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
     number = page.page_number
     layout = PageLayout(number=number, width=float(page.width), height=float(page.height))
     objects = read_objects(page)
-    chars = objects.chars
+    box = tuple(float(v) for v in page.bbox)
+    chars = drop_double_struck(visible_chars(objects.chars, box))
     images = objects.images
     if not any(not c.text.isspace() for c in chars):
         layout.has_text = False
@@ -49,13 +51,16 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
         warnings.append(Warning("garbled_text", f"page {number}: text layer not trusted ({problem}); "
                                 "nothing was read from it", number))
         return layout
-    edges = ruling_edges(objects.lines, objects.rects, settings)
-    tables = find_tables(page, edges, settings)
+    edges = ruling_edges(visible_segments(objects.lines + objects.curve_lines, box),
+                         visible_segments(objects.rects, box), settings)
+    tables = find_tables(page, edges, settings, chars)
+    for t in tables:
+        edges = edges + t.text_edges  # inferred column edges: camelot builds its grid from them too
     inside: list[list[Char]] = [[] for _ in tables]
     outside: list[Char] = []
     for ch in chars:
         for i, t in enumerate(tables):
-            if _inside(ch, t.bbox):
+            if _inside(ch, t.bbox, settings.region_char_slack):
                 inside[i].append(ch)
                 break
         else:

@@ -10,14 +10,15 @@ columns while camelot reads the whole table. The finder gets the region's lines 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfplumber.table import TableFinder, merge_edges
 
 from extractor.locate.ruling import Edge, _h, _v
 from extractor.locate.settings import TableSettings
-from extractor.model import BBox
+from extractor.locate.text_columns import text_column_edges
+from extractor.model import BBox, Char
 
 _TILE_SLACK = 0.01  # share of a region's area its cells may miss or overlap (rounding)
 _MIN_CROSSINGS = 4  # camelot's _MIN_JOINTS: a cluster needs more crossings than one box has
@@ -27,6 +28,7 @@ _MIN_CROSSINGS = 4  # camelot's _MIN_JOINTS: a cluster needs more crossings than
 class FoundTable:
     bbox: BBox
     cells: list[BBox]
+    text_edges: list[Edge] = field(default_factory=list)  # column edges inferred from text (no rules)
 
 
 def finder_settings(edges: list[Edge], settings: TableSettings) -> dict:
@@ -103,26 +105,41 @@ def lines_are_cell_sides(group: list[Edge], cells: list[BBox], tol: float) -> bo
                for e in group)
 
 
-def find_tables(page: pdfplumber.page.Page, edges: list[Edge], settings: TableSettings) -> list[FoundTable]:
+def _table(page: pdfplumber.page.Page, group: list[Edge], settings: TableSettings) -> FoundTable | None:
+    """The table the finder reads from one cluster of edges with its border implied, or None."""
+    x0, top = min(e["x0"] for e in group), min(e["top"] for e in group)
+    x1, bottom = max(e["x1"] for e in group), max(e["bottom"] for e in group)
+    border = [_h(x0, x1, top), _h(x0, x1, bottom), _v(x0, top, bottom), _v(x1, top, bottom)]
+    cells = [tuple(c) for t in TableFinder(page, finder_settings(group + border, settings)).tables
+             for c in t.cells]
+    if not cells:
+        return None
+    # the cells' extent, not the lines': lines overhang their crossings by up to a line width
+    bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+    if not tiles(cells, bbox) or not lines_are_cell_sides(group, cells, settings.snap_tolerance):
+        return None
+    if bbox[2] - bbox[0] < settings.min_table_size or bbox[3] - bbox[1] < settings.min_table_size:
+        return None
+    return FoundTable(bbox=bbox, cells=cells)
+
+
+def find_tables(page: pdfplumber.page.Page, edges: list[Edge], settings: TableSettings,
+                chars: list[Char] | None = None) -> list[FoundTable]:
     """Tables top to bottom; regions smaller than `min_table_size` (underlines, stamps) are dropped.
 
     A cluster whose cells, with the border implied, do not tile it (boxes joined by connector lines: an
     org chart) or whose lines are not all cell sides is not a table; its text stays in the text lines.
+    Given the page's characters, row rules without column rules are read as a table too, its columns
+    from the text (locate.text_columns); such a table's inferred edges are in `text_edges`.
     """
-    found = []
-    for group in ruling_clusters(clean_edges(edges, settings), settings.intersection_tolerance):
-        x0, top = min(e["x0"] for e in group), min(e["top"] for e in group)
-        x1, bottom = max(e["x1"] for e in group), max(e["bottom"] for e in group)
-        border = [_h(x0, x1, top), _h(x0, x1, bottom), _v(x0, top, bottom), _v(x1, top, bottom)]
-        cells = [tuple(c) for t in TableFinder(page, finder_settings(group + border, settings)).tables
-                 for c in t.cells]
-        if not cells:
-            continue
-        # the cells' extent, not the lines': lines overhang their crossings by up to a line width
-        bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
-        if not tiles(cells, bbox) or not lines_are_cell_sides(group, cells, settings.snap_tolerance):
-            continue
-        if bbox[2] - bbox[0] >= settings.min_table_size and bbox[3] - bbox[1] >= settings.min_table_size:
-            found.append(FoundTable(bbox=bbox, cells=cells))
+    cleaned = clean_edges(edges, settings)
+    found = [t for t in (_table(page, g, settings)
+                         for g in ruling_clusters(cleaned, settings.intersection_tolerance)) if t]
+    if chars:
+        for rules, cols in text_column_edges(cleaned, chars, [t.bbox for t in found], settings):
+            t = _table(page, rules + cols, settings)
+            if t is not None:
+                t.text_edges = cols
+                found.append(t)
     found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return found

@@ -25,6 +25,9 @@ class TableSettings:
     edge_min_length: float = 3.0
     # A ruled area smaller than this (either side) is a box or an underline, not a table.
     min_table_size: float = 8.0
+    # A character whose centre lies this close outside a region's outer ruling belongs to the table: a row
+    # clipped by the page's print area (Beijing p.31) prints its last line across the bottom rule.
+    region_char_slack: float = 1.0
     # Text lines: characters whose vertical centres are within this fraction of the font size share a line;
     # a horizontal gap wider than `line_split_gap` font sizes starts a separate TextLine.
     line_overlap: float = 0.5

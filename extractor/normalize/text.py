@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_cell", "is_number_line", "squeeze_spaces"]
+__all__ = ["clean_cell", "is_item_line", "is_number_line", "squeeze_spaces"]
 
 # CJK Radicals Supplement (U+2E80–U+2EFF): NFKC maps only two of them, so the ones that stand for a whole
 # character are listed by hand (checked against their Unicode names, e.g. U+2ED3 C-SIMPLIFIED LONG -> 长).
@@ -49,6 +49,10 @@ _LATIN_WORD_END = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]+$")
 _LATIN_WORD_START = re.compile(r"^[A-Za-z]+(?![0-9A-Za-z])")
 _SPACES = re.compile(r"\s+")
 # A printed line that is one whole amount: 1,786 / -12 / 59.097 / (1,234) / a dash standing for none.
+# A printed line that is a formula or range over a variable: 300≤X<1000, Y≥5000, 2000≤Y＜40000.
+_OP = r"[<>≤≥＜＞≦≧⩽⩾=＝]"
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_FORMULA_LINE = re.compile(rf"\s*(?:{_NUM}\s*{_OP}=?\s*)?[A-Za-z]\s*{_OP}=?\s*{_NUM}\s*|\s*{_NUM}\s*{_OP}=?\s*[A-Za-z]\s*")
 _NUMBER_LINE = re.compile(r"\s*(?:[-−]?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[-−]?\d+(?:\.\d+)?|[-−–—－])\s*")
 
 
@@ -69,11 +73,21 @@ def _ends_with_latin_word(line: str) -> bool:
     return True
 
 
+def is_item_line(line: str) -> bool:
+    """Is this printed line a whole item of its own: an amount, a dash, or a formula (`300≤X<1000`)?"""
+    return _NUMBER_LINE.fullmatch(line) is not None or _FORMULA_LINE.fullmatch(line) is not None
+
+
 def _join_lines(text: str) -> str:
-    """Join wrapped lines: nothing between them, a space only between two whole Latin words."""
+    """Join wrapped lines: nothing between them, a space only between two whole Latin words. Lines that
+    are each a separate item (amounts, formulas: the contract's "Cell lines that are separate items") stay
+    apart, one line break between them."""
+    lines = [ln for ln in _LINE_BREAK.split(text) if ln]
+    if len(lines) > 1 and all(map(is_item_line, lines)):
+        return "\n".join(ln.strip() for ln in lines)
     pieces: list[str] = []
     previous = ""
-    for line in _LINE_BREAK.split(text):
+    for line in lines:
         if not line:
             continue
         if previous and _LATIN_WORD_START.match(line) and _ends_with_latin_word(previous):
