@@ -250,3 +250,13 @@ def test_a_list_group_complete_before_the_break_keeps_its_empty_cells():
     (t,) = stitch_tables([a, b], [])
     assert t.rows[1:] == [["项目甲", "", "产出指标", "次"], [None, None, "效益指标", ""],
                           ["项目乙", "2.00", "产出指标", "期"], [None, None, "满意度指标", "%"]]
+
+
+def test_a_table_names_every_inference_its_parts_needed():
+    # a table whose second page's rows came from its text lines says so (H12: grid_from_text), not only the
+    # first part's engine
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]])
+    b = grid(2, [["", "质量指标", "b", "y"]])
+    b.engine = "pdfplumber+text_rows"
+    (t,) = stitch_tables([a, b], [])
+    assert t.engine == "pdfplumber+text_rows"

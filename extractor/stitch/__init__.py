@@ -13,7 +13,6 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
                   ) -> list[Table]:
     """Tables in document order; a grid that continues the table before it is joined onto it."""
     builders: list[TableBuilder] = []
-    engine = grids[0].engine if grids else "camelot"
     for i, grid in enumerate(grids):
         first_on_page = i == 0 or grids[i - 1].page != grid.page
         if builders and first_on_page:
@@ -32,7 +31,7 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
                     append_piece(b, grid, rows, spans)
                     continue
         builders.append(TableBuilder.start(grid))
-    return [b.build(engine) for b in builders]
+    return [b.build() for b in builders]
 
 
 __all__ = ["stitch_tables"]

@@ -39,10 +39,17 @@ class TableBuilder:
     def text(self, cell: Span) -> str:
         return self.rows[cell[0]][cell[1]] or ""
 
-    def build(self, engine: str) -> Table:
+    def build(self) -> Table:
         return Table(parts=[TablePart(page=g.page, bbox=g.bbox) for g in self.grids], rows=self.rows,
-                     spans=sorted(self.spans), engine=engine, row_pages=self.row_pages, caption=self.caption,
-                     grids=self.grids, row_tops=self.row_tops)
+                     spans=sorted(self.spans), engine=self.engine(), row_pages=self.row_pages,
+                     caption=self.caption, grids=self.grids, row_tops=self.row_tops)
+
+    def engine(self) -> str:
+        """What made the table's grids: the engine, and every inference any part needed (camelot+text_rows
+        when one page's rows came from text lines), so a grid inferred on one page is not hidden."""
+        base = self.grids[0].engine.split("+")[0]
+        inferred = dict.fromkeys(x for g in self.grids for x in g.engine.split("+")[1:])
+        return "+".join([base, *inferred])
 
 
 def _meaningful(row: list[str | None]) -> bool:
