@@ -260,3 +260,17 @@ def test_a_table_names_every_inference_its_parts_needed():
     b.engine = "pdfplumber+text_rows"
     (t,) = stitch_tables([a, b], [])
     assert t.engine == "pdfplumber+text_rows"
+
+
+def test_an_empty_amount_at_the_page_foot_does_not_take_the_next_rows_amount():
+    # Shanghai finance bureau 2025 p.10/11: 死亡抚恤 has no 基本支出 (empty as printed); p.11 starts with
+    # 卫生健康支出 4,668,000 | 4,620,000 | 48,000, whose 4,620,000 is its own. The header's 合计/基本支出/项目支出
+    # cells are merged over two header rows, so those columns count as merged ones.
+    head = [["功能分类科目名称", "合计", "基本支出", "项目支出"], [None, None, None, None]]
+    spans = [(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 2, 1), (0, 3, 2, 1)]
+    a = grid(10, head + [["抚恤", "1,200,000", "", "1,200,000"], ["死亡抚恤", "1,200,000", "", "1,200,000"]],
+             spans=spans)
+    b = grid(11, [["卫生健康支出", "4,668,000", "4,620,000", "48,000"]])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[2:] == [["抚恤", "1,200,000", "", "1,200,000"], ["死亡抚恤", "1,200,000", "", "1,200,000"],
+                          ["卫生健康支出", "4,668,000", "4,620,000", "48,000"]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from extractor.extract.place import clean_cell
 from extractor.model import Grid, Table, TablePart, TextLine
 from extractor.stitch.columns import Span, owner_map
@@ -118,6 +120,9 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     return out
 
 
+AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
+
+
 def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
                      carried: dict[Span, Span]) -> dict[Span, Span]:
     """Piece cells at the top whose text belongs to an empty cell of the table's last row: piece cell ->
@@ -157,6 +162,8 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         cell = top[owner[1]]
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
+                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]):
+                    continue  # a merged label is words; an amount beside the row's text is the next row's
                 out[cell] = owner
             elif cell[1] < piece_text_start:
                 out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
