@@ -134,9 +134,15 @@ def _origin_text(cm: CellMap, r: int, c: int | None) -> str | None:
 
 
 def _join_text(a: str, b: str) -> str:
+    """The two halves of a cell cut by a page break. Where a page prints the merged cell's text again, the
+    halves overlap (`…456102-成本监审` over `456102-成本监审工作经费`): the overlap is kept once."""
     from extractor.normalize.text import clean_cell
 
-    return clean_cell(a + "\n" + b) if a and b else (a or b)
+    if not (a and b):
+        return a or b
+    a, b = clean_cell(a), clean_cell(b)
+    overlap = next((n for n in range(min(len(a), len(b)), 3, -1) if a.endswith(b[:n])), 0)
+    return clean_cell(a + "\n" + b[overlap:]) if overlap else clean_cell(a + "\n" + b)
 
 
 def read_list(table: Table, cm: CellMap, cols: ListColumns, title: str | None, amount_unit: str | None,

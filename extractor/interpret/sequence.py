@@ -83,12 +83,21 @@ class SequenceReader:
 
     def _list_columns(self, cm: CellMap, header: IndicatorHeader | None) -> ListColumns | None:
         columns = find_list_columns(cm)
-        if (columns is None and header is not None and self.list_columns is not None and self.last_from_list
-                and self.last is (self.projects[-1] if self.projects else None)
-                and cm.n_cols == self.list_columns[1]):
-            # the list continues in a table whose repeated header is garbled (text of a cut cell printed
-            # under it): the list's own columns still hold
-            columns = dataclasses.replace(self.list_columns[0], header=header, data_row=header.data_row)
+        if (self.list_columns is None or not self.last_from_list
+                or self.last is not (self.projects[-1] if self.projects else None)
+                or cm.n_cols != self.list_columns[1]):
+            return columns
+        own = self.list_columns[0]
+        # the list continues in a table whose repeated header is garbled (text of a cut cell printed under
+        # it: 决策参考。绩效目标, or its characters run in among the label's): the list's own columns still hold
+        if columns is None and header is not None:
+            return dataclasses.replace(own, header=header, data_row=header.data_row)
+        if columns is not None:
+            for role in ("name", "code", "total", "fiscal", "other", "goals", "packed"):
+                col = getattr(own, role)
+                if col is not None and getattr(columns, role) is None and col in columns.attributes:
+                    setattr(columns, role, col)  # a role of the list read as an unknown label here
+                    del columns.attributes[col]
         return columns
 
     def read(self, table: Table, cm: CellMap, caption: list[TextLine], title: str | None) -> list[Project]:
@@ -142,7 +151,8 @@ class SequenceReader:
                 last.pages = sorted(set(last.pages) | set(first.pages))
             elif found[0].pages and last.pages and found[0].pages[0] == last.pages[-1] + 1 and (
                     found[0].name is None or (found[0].code is None and (
-                        last.budget.total is None or found[0].budget.total is None))):
+                        last.budget.total is None or found[0].budget.total is None
+                        or found[0].budget.total == last.budget.total))):  # the amount printed on both pages
                 join_cut(last, found.pop(0))  # the group cut by the page break between the two tables
         if continued:
             for project in found:  # a list continued from an earlier table keeps its amount unit
@@ -186,3 +196,4 @@ class SequenceReader:
                 warn(Warning("table_uninterpreted", "project table with no indicator rows", first_page))
             found.append(project)
         return found
+
