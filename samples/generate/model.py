@@ -16,6 +16,8 @@ draws the same grid and the golden `tables` entries are exactly these.
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -432,6 +434,13 @@ class Placement:
 # ------------------------------------------------------------------------------------ expected JSON
 
 
+_PROSE_MARKER = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]\s*")
+
+
+def _prose_item(text: str) -> str:
+    return _PROSE_MARKER.sub("", "".join(text.split()))
+
+
 def expected_json(doc: Document, layout: Layout, placement: Placement, pdf_bytes: bytes,
                   file_name: str) -> dict[str, Any]:
     """The output contract for the rendered PDF, from the model and the placement alone."""
@@ -448,6 +457,13 @@ def expected_json(doc: Document, layout: Layout, placement: Placement, pdf_bytes
                      "page": pl.row_pages[2 + k]} for k, ind in enumerate(s.indicators)]
             secs.append({"name": s.name, "goal": s.goal, "indicators": inds})
         department = {"overall_goal": doc.department.overall_goal, "sections": secs}
+        # the prose part's items as the contract reads them: list markers (（一）) and white space removed;
+        # a measure's title is the phrase before its first 。
+        if doc.department.duties_goal:
+            department["duty_goals"] = [_prose_item(d) for d in doc.department.duties_goal]
+        if doc.department.measures:
+            department["measures"] = [{"title": _prose_item(m).split("。", 1)[0], "text": _prose_item(m)}
+                                      for m in doc.department.measures]
     projects = []
     warnings = []
     for i, p in enumerate(doc.projects, 1):
