@@ -50,11 +50,14 @@ def _one_line(pdf: Path, message: str) -> str:
               help="Also audit each document (extractor audit): adds `findings`, and a findings sheet in xlsx.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No summary line per file (projects, indicators, warnings) on standard error.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes reading one long PDF's pages in parallel (page ranges, joined before tables "
+                   "are stitched: the same output).")
 @reading_options
 @limit_options
 @click.pass_context
 def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt: str, audit: bool, engine: str,
-            pages: list[int] | None, password: str | None, limits, quiet: bool = False) -> None:
+            pages: list[int] | None, password: str | None, limits, quiet: bool = False, jobs: int = 1) -> None:
     """Extract the performance tables of PDF files into clean, typed data.
 
     Each file read gets one line on standard error (`seed.pdf: 9 projects, 81 indicators, 1 warning:
@@ -67,6 +70,7 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
       extractor extract samples/*.pdf -o out/           # out/<stem>.json for each PDF
       extractor extract a.pdf b.pdf -o out/ --format csv
       extractor extract budget.pdf --pages 31-35 --engine pdfplumber
+      extractor extract book.pdf --jobs 2 -o book.json  # one long PDF on two cores
     """
     from extractor.errors import ExtractorError, Unreadable
     from extractor.guard import guarded
@@ -96,7 +100,8 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: Path | None, fmt
             with guarded(pdf, limits), warnings.catch_warnings():
                 if not debug:  # camelot's and pdfminer's chatter is not for the user; our warnings are
                     warnings.simplefilter("ignore")
-                doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits)
+                doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits,
+                                  jobs=jobs)
             if audit:
                 from extractor.audit import audit as run_audit
 
