@@ -1,7 +1,7 @@
 """`make bench`: every benchmark of the project, one after another; the output is appended to bench/RESULTS.md.
 
 Each benchmark is a script in bench/ whose last stdout line is its summary:
-  extract.py     extraction vs camelot's default lattice and pdfplumber's extract_tables (issue 8)
+  extract.py     extraction vs camelot's default and vector lattice, pdfplumber's extract_tables (issues 8, 18)
   normalizer.py  indicator values parsed a second (issue 3)
   batch.py       batch throughput with 1 and 2 jobs, worker peak memory (issue 6)
   review.py      the review page of the 392-page book: size under 40 MB, time (issue 16)
