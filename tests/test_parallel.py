@@ -90,3 +90,24 @@ def test_a_failure_in_a_worker_is_the_error_one_process_raises(tmp_path, monkeyp
         extract_pdf(SAMPLES_DIR / "seed.pdf", jobs=2)
     assert info.value.code == "damaged"
     assert "page 5" in str(info.value)
+
+
+def test_the_size_limit_is_kept_while_reading_without_a_pre_pass(tmp_path):
+    """extract_pdf skips open_pdf's measuring of every stream: the bomb is refused as pdfminer inflates it
+    (the limit is in force while the pages are read), in one process and in a worker."""
+    import time
+
+    from bad_inputs import compression_bomb
+    from extractor.errors import ExtractorError
+    from extractor.guard import Limits, MiB, guarded
+
+    bomb = compression_bomb(tmp_path / "bomb.pdf", inflated=256 * MiB)
+    limits = Limits(max_decompressed=16 * MiB)
+    start = time.monotonic()
+    with pytest.raises(ExtractorError) as info, guarded(bomb, limits):
+        extract_pdf(bomb, limits=limits)
+    assert info.value.code == "too_large"
+    assert time.monotonic() - start < 10
+    with pytest.raises(ExtractorError) as info:  # no guarded(): the worker classifies the failure itself
+        parallel.read_pages_parallel(bomb, [1], "camelot", 2, limits=limits)
+    assert info.value.code == "too_large"
