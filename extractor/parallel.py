@@ -75,7 +75,13 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
     """
     from pebble import ProcessPool
 
+    import extractor.extract  # noqa: F401 - imported once here, inherited by every forked worker
+    import extractor.locate  # noqa: F401
+
     ranges = split_ranges(pages, jobs)
+    # The parent's objects are not the workers' garbage: frozen, the workers' collector skips them instead
+    # of touching (and so copying) every inherited page. Workers are forked while the pool runs.
+    gc.freeze()
     pool = ProcessPool(max_workers=min(jobs, len(ranges)), context=_context())
     try:
         futures = [pool.schedule(_read_range_in_worker, args=(str(path), r, engine, password, limits))
@@ -92,6 +98,7 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
     finally:
         pool.stop()
         pool.join()
+        gc.unfreeze()
 
 
 @dataclass
