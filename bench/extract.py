@@ -4,8 +4,10 @@ Times, over the same PDFs (every sample and the real PDFs in ../shared/corpus/re
 process per PDF, as users run them:
   a. `extractor extract PDF`
   b. camelot's default `read_pdf(pages="all")` lattice (renders every page)
+  v. camelot's lattice on the PDF's vector ruling, `read_pdf(pages="all", engine="vector")` (camelot 2.0;
+     no rendering: what a user who knows camelot would run, and faster than b; issue 18)
   c. pdfplumber's `extract_tables()` over every page (reading the text layer and ruling: a floor for Python)
-and prints pages a second for each and the ratios of total time a/b and a/c, medians of --runs runs.
+and prints pages a second for each and the ratios of total time a/b, a/v and a/c, medians of --runs runs.
 Within a run the three tools take turns PDF by PDF, so a change in the machine's load (2 shared cores)
 falls on all three alike. Besides wall time, each tool's CPU time (its processes' user + system) is shown:
 it varies less with other processes' load; the targets are on wall time.
@@ -37,6 +39,8 @@ TOOLS = {
     "extractor": lambda pdf: [str(Path(PY).with_name("extractor")), "extract", str(pdf), "-o",
                               str(Path(tempfile.gettempdir()) / "extractor-bench.json")],
     "camelot": lambda pdf: [PY, "-c", "import sys, camelot; camelot.read_pdf(sys.argv[1], pages='all')", str(pdf)],
+    "camelot-vector": lambda pdf: [PY, "-c", "import sys, camelot; camelot.read_pdf(sys.argv[1], pages='all', "
+                                   "engine='vector')", str(pdf)],
     "pdfplumber": lambda pdf: [PY, "-c", "import sys, pdfplumber\nwith pdfplumber.open(sys.argv[1]) as p:\n"
                                " for page in p.pages:\n  page.extract_tables(); page.close()", str(pdf)],
 }
@@ -108,6 +112,10 @@ def main() -> None:
     print(f"extract: a/b = {a / b:.3f} (target <= 0.2), a/c = {a / c:.3f} (target <= 1.5), "
           f"extractor {pages / a:.1f} pages/s; cpu a/b = {cpus['extractor'] / cpus['camelot']:.3f}, "
           f"a/c = {cpus['extractor'] / cpus['pdfplumber']:.3f}")
+    if "camelot-vector" in tools:
+        v = medians["camelot-vector"]
+        print(f"extract vs camelot's vector lattice: a/v = {a / v:.3f} (issue 18 target <= 0.75), "
+              f"a/b = {a / b:.3f} (issue 18 target <= 0.10); cpu a/v = {cpus['extractor'] / cpus['camelot-vector']:.3f}")
 
 
 if __name__ == "__main__":

@@ -191,13 +191,14 @@ def _frame(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> pd.DataFra
 
 def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, engine: str = "camelot",
          password: str | None = None, limits: Limits | None = None,
-         on_page: Callable[[int, int], None] | None = None) -> Document:
+         on_page: Callable[[int, int], None] | None = None, jobs: int = 1) -> Document:
     """Read one PDF into a Document.
 
     `pages`: 1-based pages to read (default all); a page the PDF does not have raises PageOutOfRange.
     `engine`: "camelot" or "pdfplumber" (what finds the table grid). `limits`: extractor.guard.Limits
     (time, pages, memory one PDF may cost). `on_page(done, total)` is called as each page is read (a
-    progress bar). Any failure about the file raises an ExtractorError whose
+    progress bar). `jobs`: processes reading page ranges of one long PDF in parallel (the same document).
+    Any failure about the file raises an ExtractorError whose
     `code` is stable (not_a_pdf, encrypted, damaged, timeout …).
     """
     from extractor.errors import Unreadable
@@ -214,7 +215,8 @@ def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, en
     with guarded(path, limits), _warnings.catch_warnings():
         _warnings.simplefilter("ignore")  # camelot's and pdfminer's chatter; our warnings are in the document
         kwargs = {"on_page": on_page} if on_page is not None else {}
-        data = extract_pdf(path, engine=engine, pages=wanted, password=password, limits=limits, **kwargs)
+        data = extract_pdf(path, engine=engine, pages=wanted, password=password, limits=limits, jobs=jobs,
+                           **kwargs)
     n_pages = int((data.get("source") or {}).get("pages") or 0)
     beyond = [p for p in wanted or [] if p > n_pages]
     if beyond:

@@ -6,49 +6,51 @@ reader should check is collected as warnings on the way and returned with the do
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from extractor import SCHEMA_VERSION
-from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, open_pdf, select_pages
+from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, inflate_limit, open_pdf, select_pages
 from extractor.hashing import sha256_file
 from extractor.model import Warning
+from extractor.parallel import fewer_collections as _fewer_collections  # noqa: F401 - kept for callers
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
                 password: str | None = None, limits: Limits | None = None,
-                grids_out: list | None = None, lines_out: list | None = None,
+                grids_out: list | None = None, lines_out: list | None = None, jobs: int = 1,
                 on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """The output contract (spec/output-contract.md) of one PDF.
 
-    `pages`: 1-based pages to read (None: all). `on_page(done, total)` is called after each page is read
-    (a progress bar). Raises ExtractorError for an input that cannot be read.
+    `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
+    `on_page(done, total)` is called after each page is read in this process (a progress bar).
     `grids_out`: a list that receives every page's model.Grid (cell geometry, for extractor.review);
     `lines_out` one that receives every model.TextLine read outside the tables (headings, prose).
+    `jobs`: worker processes reading page ranges of a long PDF (extractor.parallel); same document as 1.
     """
     from extractor.captions import table_dicts
-    from extractor.extract import extract_grids
     from extractor.interpret import interpret
-    from extractor.locate import iter_layouts
+    from extractor.parallel import read_pages, read_pages_parallel, split_ranges
     from extractor.stitch import stitch_tables
 
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     warnings: list[Warning] = []
-    with _fewer_collections(), open_pdf(path, password=password, limits=limits, warnings=warnings) as pdf:
+    # The decompression limit is kept while the pages are read, stream by stream as pdfminer inflates
+    # them (extractor.guard.streams), instead of by a first pass over every stream of the file.
+    with (_fewer_collections(), inflate_limit(limits.max_decompressed),
+          open_pdf(path, password=password, limits=limits, warnings=warnings, pre_check=False) as pdf):
         n_pages = len(pdf.pages)
         wanted = select_pages(n_pages, pages, limits, warnings)
-        layouts = []
-        grids = []
-        for layout in iter_layouts(pdf, wanted, warnings):  # page by page: a page's characters are
-            layouts.append(layout)                            # released as soon as its grids are built
-            grids += extract_grids(pdf, [layout], engine, warnings, password=password)
-            if on_page is not None:
-                on_page(len(layouts), len(wanted))
-        check_readable(layouts, path.name)
+        shared = len(split_ranges(wanted, jobs)) > 1
+        if not shared:
+            read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page)
+    if shared:  # the file is closed before the workers fork
+        read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits)
+        warnings += read.warnings
+    layouts, grids = read.layouts, read.grids
+    check_readable(layouts, path.name)
     if grids_out is not None:
         grids_out.extend(grids)
     if lines_out is not None:
@@ -67,19 +69,6 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     if "department_tables" in parts:  # several department-wide tables (contract "Additions")
         doc["department_tables"] = parts["department_tables"]
     return doc
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Reading a page allocates hundreds of thousands of short-lived objects (pdfminer's tokens), which with
-    the default gen-0 threshold (700) start ~1300 collections on a 392-page PDF (1.1 s of 20 s); with 10000,
-    ~60 (0.3 s). Peak memory is unchanged (103 MB). The caller's threshold is restored."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], 10_000), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
 
 
 def _ordered(warnings: list[Warning]) -> list[Warning]:

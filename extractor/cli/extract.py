@@ -37,11 +37,14 @@ from extractor.cli.output import FORMATS, error_line, resolve, write_stdout
               help="Also audit each document (extractor audit): adds `findings`, and a findings sheet in xlsx.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No summary line per file (projects, indicators, warnings) on standard error.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes reading one long PDF's pages in parallel (page ranges, joined before tables "
+                   "are stitched: the same output).")
 @reading_options
 @limit_options
 @click.pass_context
 def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt: str | None,
-            progress: bool | None, audit: bool, quiet: bool, engine: str, pages: list[int] | None,
+            progress: bool | None, audit: bool, quiet: bool, jobs: int, engine: str, pages: list[int] | None,
             password: str | None, limits) -> None:
     """Extract the performance tables of PDF files into clean, typed data.
 
@@ -54,6 +57,7 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt:
       extractor extract a.pdf b.pdf -o out/ --format csv
       extractor extract budget.pdf --pages 31-35 --engine pdfplumber
       extractor extract budget.pdf --audit -o budget.xlsx   # with a findings sheet
+      extractor extract book.pdf --jobs 2 -o book.json      # one long PDF on two cores
     A folder of PDFs is `extractor batch DIR -o OUT` (parallel, resumable).
     """
     from extractor.api import read
@@ -94,7 +98,8 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt:
                     bar.update(done - bar.n)
                     if done == total:
                         bar.refresh()  # the last page shown, whatever tqdm's rate limit skipped
-            doc = read(pdf, engine=engine, pages=pages, password=password, limits=limits, on_page=on_page)
+            doc = read(pdf, engine=engine, pages=pages, password=password, limits=limits, on_page=on_page,
+                       jobs=jobs)
             if page_bar is not None:
                 page_bar.close()
                 page_bar = None

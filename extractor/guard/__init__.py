@@ -6,9 +6,11 @@ prints one line and `batch` writes it to errors.csv. Four limits, each a command
 
 * time   - `time_limit()` stops the work on one file after `Limits.timeout` seconds (SIGALRM, main thread);
 * pages  - `select_pages()` reads at most `Limits.max_pages` pages and says so with a `page_limit` warning;
-* size   - `open_pdf()` inflates every Flate stream once, bounded, before pdfminer or camelot does, and refuses
-           a file with a stream larger than `Limits.max_decompressed` bytes (a compression bomb); inside
-           open_pdf() and guarded(), pdfminer's own zlib stops at that limit too;
+* size   - a stream inflating beyond `Limits.max_decompressed` bytes (a compression bomb) is refused: inside
+           `inflate_limit()` (open_pdf(), guarded(), extract_pdf's reading) pdfminer's own zlib stops at
+           that limit as it inflates each stream. `open_pdf()` also measures every Flate stream of the
+           file first (check_streams), unless the caller reads under the limit and says `pre_check=False`,
+           as extract_pdf does: one pass over the streams it reads, none over pages not read;
 * memory - `guarded()` caps how much the process's data may grow while reading one file (RLIMIT_DATA).
 
 How a command runs one file::
@@ -19,7 +21,7 @@ How a command runs one file::
 
 and inside extract_pdf::
 
-    with open_pdf(path, password=password, limits=limits) as pdf:
+    with inflate_limit(limits.max_decompressed), open_pdf(path, ..., pre_check=False) as pdf:
         pages = select_pages(len(pdf.pages), pages, limits, warnings)
         layouts = locate_pages(pdf, pages, warnings)
         check_readable(layouts)          # every page scanned or garbled -> error, never invented text

@@ -24,23 +24,29 @@ from extractor.model import Warning
 
 
 def open_pdf(path: str | Path, password: str | None = None, limits: Limits | None = None,
-             warnings: list[Warning] | None = None) -> pdfplumber.PDF:
+             warnings: list[Warning] | None = None, pre_check: bool = True) -> pdfplumber.PDF:
     """Open `path` with pdfplumber after checking it is a readable, unencrypted (or unlocked), sane PDF.
 
     Raises NotAPdf, Encrypted, Damaged, NoPages, TooLarge or Unreadable; never anything else.
     Owner-password-only PDFs (printing/copying restrictions) open without a password, as readers do.
     A file whose cross-reference table had to be rebuilt by scanning opens with a `repaired` warning
     (appended to `warnings` when given): its pages are read, but a reader should check the result.
+
+    `pre_check=False` skips measuring every stream of the file (check_streams) here: for a caller that
+    reads the pages inside `inflate_limit(limits.max_decompressed)`, where pdfminer's zlib refuses a stream
+    beyond the limit as it inflates it (TooLarge). That keeps the limit in one pass, and costs nothing for
+    the pages not read (`--pages 31-35` of a 392-page book); the streams pdfminer inflates while opening
+    the file (cross-reference and object streams) are bounded the same way here.
     """
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     _check_header(path)
     with inflate_limit(limits.max_decompressed):
-        return _open_checked(path, password, limits, warnings)
+        return _open_checked(path, password, limits, warnings, pre_check)
 
 
 def _open_checked(path: Path, password: str | None, limits: Limits,
-                  warnings: list[Warning] | None) -> pdfplumber.PDF:
+                  warnings: list[Warning] | None, pre_check: bool = True) -> pdfplumber.PDF:
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except BaseException as exc:  # noqa: BLE001 - classified below; _Deadline passes through
@@ -55,7 +61,8 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
             if repaired:
                 raise Damaged(f"{path.name}: damaged PDF (truncated?): no page could be recovered")
             raise NoPages(f"{path.name}: the PDF has no pages")
-        check_streams(pdf.doc, limits, path.name)
+        if pre_check:
+            check_streams(pdf.doc, limits, path.name)
         if repaired and warnings is not None:
             warnings.append(Warning(code="repaired", message="the cross-reference table is broken; the file "
                                     "was read by scanning it (truncated or damaged?): check the result",
