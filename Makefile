@@ -18,9 +18,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/extractor extract samples/*.pdf -o out/
 
-## Run the test suite.
+## Run the test suite, on every core (pytest-xdist; a test file's tests stay on one worker).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## Speed and memory benchmarks; results are printed and recorded in bench/RESULTS.md.
 bench: $(STAMP)
