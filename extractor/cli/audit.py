@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from extractor.cli.output import one_line
+from extractor.cli.output import error_line, one_line
 from extractor.cli.limits import limit_options
 from extractor.cli.options import reading_options
 
@@ -95,8 +95,7 @@ def audit(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, fmt
             if debug:
                 raise
             failed += 1
-            code = f" [{exc.code}]" if isinstance(exc, ExtractorError) else ""
-            click.echo(one_line(path, f"{exc}{code}"), err=True)
+            click.echo(error_line(exc, path), err=True)  # NotAContract has no code: no [code]
         except OSError as exc:
             if debug:
                 raise

@@ -121,11 +121,5 @@ def error_line(exc: Exception, pdf: Path | None = None) -> str:
     if isinstance(exc, OutputError):
         text = f"extractor: {message}" if message.startswith("standard output") else f"extractor: output {message}"
     else:
-        if pdf is not None:
-            prefix = f"{pdf.name}: "
-            if message.startswith(prefix):
-                message = message[len(prefix):]
-            text = f"extractor: {pdf}: {message}"
-        else:
-            text = f"extractor: {message}"
+        text = one_line(pdf, message) if pdf is not None else f"extractor: {message}"
     return f"{text} [{code}]" if code else text

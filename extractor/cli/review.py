@@ -34,7 +34,7 @@ def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool
       extractor review a.pdf b.pdf -o review/ --pages 1-40
       extractor review budget.pdf -o review/ --audit   # with the audit's findings boxed
     """
-    from extractor.cli.output import one_line
+    from extractor.cli.output import error_line, one_line
     from extractor.errors import ExtractorError, Unreadable
     from extractor.guard import guarded
     from extractor.review import review_pdf, write_review
@@ -61,7 +61,7 @@ def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool
             if debug:
                 raise
             failed += 1
-            click.echo(one_line(pdf, f"{exc} [{exc.code}]"), err=True)
+            click.echo(error_line(exc, pdf), err=True)
         except OSError as exc:
             if debug:
                 raise
