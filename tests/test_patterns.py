@@ -98,6 +98,13 @@ def test_packed_indicators():
                                                                  ("≥90%", "≥90%")]
 
 
+def test_packed_value_printed_without_colon():
+    """Guangzhou p.45: `实施周期指标值》90%，年度指标值》90%`: no colon, the value starts with its operator."""
+    text = "3、1－产出指标，13－时效指标，合同进度执行率；实施周期指标值》90%，年度指标值》90%;"
+    [got] = read_packed(text, 45, [])
+    assert (got.level3, got.period_value.raw, got.value.raw) == ("合同进度执行率", "》90%", "》90%")
+
+
 def test_form_with_weights_and_scored_label():
     """Central 101号 form (central-nat-public-complaints-bureau-2026-budget p.30)."""
     rows = [

@@ -16,8 +16,11 @@ from extractor.interpret.values import read_value
 from extractor.model import Warning
 
 _ITEM_START = regex.compile(r"(?:^|(?<=[;；。]))\s*\d{1,2}\s*[、.．]\s*(?=\d{1,2}\s*[－\-—–])")
-_PERIOD = regex.compile(r"[；;，,。]?\s*(?:项目)?实施(?:周)?期指标值\s*[:：]\s*")
-_ANNUAL = regex.compile(r"[；;，,。]?\s*年度指标值\s*[:：]\s*")
+# The label ends at its colon, or where the value starts with an operator printed without one (Guangzhou p.45:
+# `实施周期指标值》90%`, the 》 kept as printed in the value).
+_LABEL_END = r"\s*(?:[:：]\s*|(?=[》《>＞<＜≥≤≧≦⩾⩽=＝]))"
+_PERIOD = regex.compile(r"[；;，,。]?\s*(?:项目)?实施(?:周)?期指标值" + _LABEL_END)
+_ANNUAL = regex.compile(r"[；;，,。]?\s*年度指标值" + _LABEL_END)
 _LEVEL = regex.compile(r"^\s*(?P<l1>\d{1,2}\s*[－\-—–]\s*[^，,；;]+)[，,]\s*(?P<l2>\d{1,3}\s*[－\-—–]\s*[^，,；;]+)[，,]\s*")
 
 
