@@ -144,7 +144,9 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     # a row group complete before the break: a cell merged over exactly the same rows, left of the empty one,
     # has its text (a list table's group: 项目名称, 项目总额 printed, 其他资金 empty as the project has none;
     # a label split by the break is the coarser one, left of its filled finer labels)
-    filled_from_above = [o for o in owners if o[0] < last and builder.text(o)]
+    # (only where that cell does not go on over the break: the piece's cell under it has text of its own, the
+    # next group's; where it goes on, the group goes on, and its empty cells may be split like any other)
+    filled_from_above = [o for o in owners if o[0] < last and builder.text(o) and rows[0][o[1]]]
     text_right_of = {o[1]: any(builder.text(r) for r in owners if r[1] >= o[1] + o[3]) for o in owners}
     out: dict[Span, Span] = {}
     leading = True
@@ -167,6 +169,14 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
                 out[cell] = owner
             elif cell[1] < piece_text_start:
                 out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
+    # an empty merged cell of a group whose other cells go on over the break (over the same rows on each side)
+    # goes on with them (其他资金 empty where a project has none, its 项目名称 and 项目总额 printed after the break)
+    for owner in owners:
+        cell = top[owner[1]]
+        if (cell not in out and cell not in carried and cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3]
+                and max(owner[2], cell[2]) > 1 and not builder.text(owner) and not rows[0][cell[1]]
+                and any(o[0] == owner[0] and o[2] == owner[2] and c[2] == cell[2] for c, o in out.items())):
+            out[cell] = owner
     if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
         return {}  # an empty row is not a row of merged cells
     return out
