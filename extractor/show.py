@@ -24,6 +24,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractor.errors import ExtractorError
 from extractor.guard import open_pdf
+from extractor.locate.objects import read_objects
+from extractor.model import Char
 from extractor.write.atomic import atomic_write
 
 BBox = tuple[float, float, float, float]
@@ -192,7 +194,7 @@ def draw(image: Image.Image, page: Any, grids: Sequence[Drawable], resolution: i
     pen = ImageDraw.Draw(overlay)
     label_font = _font(max(8, int(5 * scale)))
     width = max(1, round(scale * 0.8))
-    chars = page.chars
+    chars = read_objects(page).chars  # the boxes extract places (a glyph of a deep-descent font reboxed)
     labels = []
     for grid in grids:
         for r, c, rs, cs, box in grid.cells():
@@ -221,15 +223,14 @@ def draw(image: Image.Image, page: Any, grids: Sequence[Drawable], resolution: i
     return canvas.convert("RGB")
 
 
-def _text_box(chars: Sequence[dict], box: BBox) -> BBox | None:
+def _text_box(chars: Sequence[Char], box: BBox) -> BBox | None:
     """The box around the characters whose centre lies in `box` (how extract assigns them to cells)."""
     x0, top, x1, bottom = box
-    inside = [ch for ch in chars if ch["text"].strip()
-              and x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom]
+    inside = [ch for ch in chars if ch.text.strip() and x0 <= ch.cx < x1 and top <= ch.cy < bottom]
     if not inside:
         return None
-    return (min(ch["x0"] for ch in inside), min(ch["top"] for ch in inside),
-            max(ch["x1"] for ch in inside), max(ch["bottom"] for ch in inside))
+    return (min(ch.x0 for ch in inside), min(ch.top for ch in inside),
+            max(ch.x1 for ch in inside), max(ch.bottom for ch in inside))
 
 
 def _font(size: int) -> ImageFont.ImageFont:

@@ -6,7 +6,9 @@ fifth of the time spent reading the page, and locate uses five numbers and the t
 This reader walks the same layout (pdfplumber's `page.layout`, so the same interpreter, device and
 errors) and computes the coordinates with pdfplumber's own formulas (Page.process_object: `top =
 (height - y1) + mediabox top`, x shifted by the mediabox's x0), so every value is the float pdfplumber
-would give. tests/test_page_objects.py checks it against pdfplumber on every sample and real PDF.
+would give, except a glyph whose font declares an impossible descent: its box is set from its baseline
+(extractor.locate.glyph_box). tests/test_page_objects.py checks it against pdfplumber on every sample and
+real PDF.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
+from extractor.locate.glyph_box import baseline_box
 from extractor.model import Char
 
 
@@ -78,6 +81,9 @@ def read_objects(page: pdfplumber.page.Page) -> PageObjects:
             kind = type(obj)
             if kind is LTChar:
                 x0, top, x1, bottom = box(obj)
+                reboxed = baseline_box(obj.matrix, obj.y0, obj.y1)
+                if reboxed is not None:
+                    top, bottom = (height - reboxed[1]) + mb_top, (height - reboxed[0]) + mb_top
                 text = obj.get_text()
                 if norm is not None:
                     text = normalize_unicode(norm, text)
