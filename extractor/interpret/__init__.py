@@ -32,7 +32,8 @@ _HEADING = regex.compile(r"表\s*(?:[（(][^（()）]{1,12}[)）])?\s*$")
 
 def _caption(table: Table, prose: Prose, previous: Table | None) -> list[TextLine]:
     """The lines printed above a table: its own caption from stitch, else the prose lines between the
-    previous table (or the page top) and this one."""
+    previous table (or the page top) and this one; where nothing is printed above it at its page top, the last
+    lines of the page before (its heading and 单位 line left alone at the foot of that page)."""
     if table.caption:
         return list(table.caption)
     if not table.parts:
@@ -41,26 +42,32 @@ def _caption(table: Table, prose: Prose, previous: Table | None) -> list[TextLin
     floor = -1.0
     if previous is not None and previous.parts and previous.parts[-1].page == page:
         floor = previous.parts[-1].bbox[3]
-    return [ln for ln in prose.lines if ln.page == page and floor < ln.top < top]
+    return [ln for ln in prose.lines if ln.page == page and floor < ln.top < top] or _page_foot(table, prose, previous)
+
+
+def _page_foot(table: Table, prose: Prose, previous: Table | None) -> list[TextLine]:
+    """The last lines (at most 3) of the page before the table's first, after any table there."""
+    if not table.parts:
+        return []
+    page = table.parts[0].page - 1
+    floor = -1.0
+    if previous is not None and previous.parts:
+        if previous.parts[-1].page > page:
+            return []
+        if previous.parts[-1].page == page:
+            floor = previous.parts[-1].bbox[3]
+    return [ln for ln in prose.lines if ln.page == page and ln.top > floor][-3:]
 
 
 def _heading_before(table: Table, prose: Prose, caption: list[TextLine], previous: Table | None) -> TextLine | None:
     """The table's heading: in its caption, else among the last lines of the page before (a heading left
-    alone at the foot of a page, its table starting on the next)."""
+    alone at the foot of a page, its table - under its 单位 line or not - starting on the next)."""
     found = _heading(caption)
     if found is not None or not table.parts:
         return found
-    page = table.parts[0].page - 1
-    if caption and any(ln.page == table.parts[0].page for ln in caption):
+    if any(ln.page == table.parts[0].page and not L.AMOUNT_UNIT_LINE.search(squeeze(ln.text)) for ln in caption):
         return None
-    floor = -1.0
-    if previous is not None and previous.parts:
-        if previous.parts[-1].page > page:
-            return None
-        if previous.parts[-1].page == page:
-            floor = previous.parts[-1].bbox[3]
-    tail = [ln for ln in prose.lines if ln.page == page and ln.top > floor][-3:]
-    return _heading(tail)
+    return _heading(_page_foot(table, prose, previous))
 
 
 def _heading(caption: list[TextLine]) -> TextLine | None:
