@@ -165,6 +165,7 @@ class Table:
     caption: list[TextLine] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)  # the page pieces it was joined from, in order
     row_tops: list[float] = field(default_factory=list)  # top of row r on page row_pages[r]
+    cut_rows: dict[int, int] = field(default_factory=dict)  # row r cut by a page break -> the page it ends on
 
     @property
     def n_rows(self) -> int:
@@ -173,6 +174,13 @@ class Table:
     @property
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+    def row_span_pages(self, r: int) -> set[int]:
+        """The pages row r is printed on: where it starts, and where it ends when a page break cut it."""
+        pages = {self.row_pages[r]} if r < len(self.row_pages) else set()
+        if r in self.cut_rows:
+            pages.add(self.cut_rows[r])
+        return pages
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -273,7 +273,7 @@ def _project(table: Table, cm: CellMap, cols: ListColumns, g: _Group, title: str
             seen.add((cell.row, cell.col))
             project.indicators += read_packed(cell.text, table.row_pages[r] if r < len(table.row_pages) else 1,
                                               warnings)
-    project.pages = sorted({table.row_pages[r] for r in rows if r < len(table.row_pages)})
+    project.pages = sorted({page for r in rows for page in table.row_span_pages(r)})
     project.source_name, project.source_goals = g.name, g.goals  # to join a group cut by a table boundary
     return project
 

@@ -23,6 +23,7 @@ class TableBuilder:
     row_tops: list[float]
     caption: list[TextLine]
     grids: list[Grid] = field(default_factory=list)
+    cut_rows: dict[int, int] = field(default_factory=dict)  # row -> the page its cut end is printed on
 
     @classmethod
     def start(cls, grid: Grid) -> TableBuilder:
@@ -44,7 +45,7 @@ class TableBuilder:
     def build(self) -> Table:
         return Table(parts=[TablePart(page=g.page, bbox=g.bbox) for g in self.grids], rows=self.rows,
                      spans=sorted(self.spans), engine=self.engine(), row_pages=self.row_pages,
-                     caption=self.caption, grids=self.grids, row_tops=self.row_tops)
+                     caption=self.caption, grids=self.grids, row_tops=self.row_tops, cut_rows=self.cut_rows)
 
     def engine(self) -> str:
         """What made the table's grids: the engine, and every inference any part needed (camelot+text_rows
@@ -118,7 +119,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         owner = above[c0]
         if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
             continue
-        if owner[2] > 1 and any(o[0] == owner[0] and o[2] == owner[2] and o[1] < c0 for o in restarted):
+        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < c0 for o in restarted):
             continue
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner
@@ -243,6 +244,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
             builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
+        builder.cut_rows[len(builder.rows) - 1] = grid.page
         # cells merged over the break lose their first row with the cut row and go on below it
         merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
         rows, spans = _drop_rows(rows, spans, 1)
