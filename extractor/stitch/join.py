@@ -33,8 +33,10 @@ class TableBuilder:
 
     def merged_columns(self) -> set[int]:
         """Columns where the table has cells merged over several rows (一级/二级指标, block labels): an empty
-        cell there at a page break may be part of such a cell rather than a cell of its own."""
-        return {c0 for _, c0, rs, cs in self.spans if rs > 1 and cs == 1}
+        cell there at a page break may be part of such a cell rather than a cell of its own. Cells merged down
+        from the first row are the column heads (绩效指标性质 over two header rows) and do not count."""
+        head = max((r0 + rs for r0, _, rs, _ in self.spans if r0 == 0), default=1)
+        return {c0 for r0, c0, rs, cs in self.spans if rs > 1 and cs == 1 and r0 >= head}
 
     def last_row_owners(self) -> list[Span]:
         return owner_map(len(self.rows), len(self.xs) - 1, self.spans)[-1]
@@ -246,7 +248,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
             builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
         builder.cut_rows[len(builder.rows) - 1] = grid.page
         # cells merged over the break lose their first row with the cut row and go on below it
-        merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
+        merged_cols = {cell[1]: owner for cell, owner in merged_over.items() if cell[2] > 1}
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
         carried = continuing_cells(builder, rows, spans)
