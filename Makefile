@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench fuzz fuzz-docs samples clean
+.PHONY: install run test bench fuzz fuzz-docs fuzz-lists samples clean
 
 install: $(STAMP)
 
@@ -36,6 +36,11 @@ N ?= 1000
 START ?= 10000
 fuzz-docs: $(STAMP)
 	$(BIN)/python -m samples.generate.random_docs $(N) --start $(START)
+
+## Random list documents (samples/generate/random_lists.py: the published list layouts, a row group per project)
+## compared with their models the same way: N seeds from START, up to 25 projects.
+fuzz-lists: $(STAMP)
+	$(BIN)/python -m samples.generate.random_lists $(N) --start $(START)
 
 ## Regenerate the sample PDFs and their expected JSON (needs LibreOffice and CJK fonts; see samples/generate/).
 samples: $(STAMP)

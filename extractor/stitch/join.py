@@ -110,8 +110,9 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     above = builder.last_row_owners()
     first_text = next((c for c, v in enumerate(rows[0]) if v), None)
-    # table cells under which the piece prints text of its own: a cell merged over the same rows as one of these,
-    # to its right, ended with it (a unit row at the page top, under a list group: 项目名称 anew, 绩效目标 empty)
+    # table cells under which the piece prints text of its own: a cell within the rows of one of these, to its
+    # right, ended with it (a unit row at the page top, under a list group: 项目名称 anew, 绩效目标 and a merged
+    # 一级指标 empty)
     restarted = {above[c] for c, v in enumerate(rows[0]) if v}
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
@@ -121,7 +122,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         owner = above[c0]
         if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
             continue
-        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < c0 for o in restarted):
+        if any(o[0] <= owner[0] and owner[0] + owner[2] <= o[0] + o[2] and o[1] < c0 for o in restarted):
             continue
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner

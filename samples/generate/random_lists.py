@@ -249,6 +249,8 @@ class ListRenderer(RandomRenderer):
         self.y += lay.forced_space.get(KEY, 0.0)
         self.heading(d.heading, KEY, 14, align="center", space_before=0)
         self.paragraph("单位：万元", lay.body_font, 10.5, indent=False, align="right", space_after=2)
+        if self.y + 100 > self.bottom:  # the header rows are kept together with a first row (as Word does)
+            self.new_page()
         self.table(table, lay.col_widths or [])
         pdf, placement = self._finish()
         return pdf, placement, table, starts

@@ -1,0 +1,93 @@
+"""Random list documents (samples/generate/random_lists.py), extracted and compared with their models.
+
+The list layouts of issue 11 (Beijing 预算表12, Changsha, Chongqing 表十二: a row group per project, the project's
+columns merged over its indicator rows, `<code>-<name>` cells, op/value/unit in three columns or one, unit and
+合计 rows) flowing over pages with breaks anywhere (issue 13). The truth is each document's model, never the
+extractor's output. In the suite documents have at most 6 projects of at most 12 rows (150 documents, ~17 s of
+CPU); `make fuzz-lists N=1000` runs full-size lists (up to 25 projects) from seed 10000 on.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from corpus import REPO_ROOT
+
+if str(REPO_ROOT) not in sys.path:  # samples.generate lives at the repo root, outside the package
+    sys.path.insert(0, str(REPO_ROOT))
+
+random_lists = pytest.importorskip("samples.generate.random_lists")
+
+MAX_PROJECTS, MAX_ROWS = 6, 12
+SUITE_SEEDS = range(150)
+
+# Seeds that failed once and are fixed, with what they showed: of the suite's size, and full size (up to 25
+# projects, as make fuzz-lists draws them).
+REGRESSION_SEEDS = {
+    3: "a unit row at a page top under a group that ended at the break: its empty merged 一级/二级指标 cells "
+       "were taken as the group's, going on",
+}
+FULL_SIZE_REGRESSION_SEEDS = {
+    2: "a group's 绩效目标 printed after the break beside its 项目名称 printed before: left empty",
+    12: "a unit row at a page top taken for the rest of a cut row (amounts joined onto amounts)",
+    29: "an empty merged 其他资金 over the break (its group's other cells printed after it) kept as two cells",
+    1: "a cut row's rest with the group's merged texts printed after the break; the project's pages without the "
+       "page of the rest",
+    44: "an empty 绩效指标性质 at the break filled from the next row's operator (header cells merged down counted "
+        "as merged body cells)",
+    64: "the next group's empty 其他资金 carried into the group above it, after a cut row",
+}
+
+_SPLIT = ("issue 13: a merged cell whose text is split by the page break, part on each side ({}): the part after "
+          "the break is read as the next row's")
+# Still failing: strict expected failures naming what remains (issue 13's merged-text and cut-row classes).
+KNOWN_FAILURES = {
+    0: _SPLIT.format("项目名称"), 2: _SPLIT.format("项目名称 `<code>-<name>`"), 21: _SPLIT.format("绩效目标"),
+    27: _SPLIT.format("绩效目标"), 30: _SPLIT.format("项目名称 and 绩效目标"), 53: _SPLIT.format("绩效目标"),
+    109: _SPLIT.format("一级指标 `产出指` / `标`"), 125: _SPLIT.format("绩效目标"), 131: _SPLIT.format("项目名称"),
+    137: _SPLIT.format("二级指标"), 148: _SPLIT.format("二级指标"),
+    20: "issue 13: a cut row whose rest is only in its 三级指标, beside merged 一级/二级指标, is read as a new row",
+    29: "issue 13: a row at the page top with text in 三级指标 and 指标值 only (a qualitative value, no operator or "
+        "unit) is taken for the rest of the row cut above it",
+}
+
+
+def _param(seed: int):
+    if seed in KNOWN_FAILURES:
+        return pytest.param(seed, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[seed]))
+    return seed
+
+
+@pytest.mark.parametrize("seed", [_param(s) for s in sorted(set(SUITE_SEEDS) | set(REGRESSION_SEEDS))])
+def test_random_list_matches_its_model(seed):
+    diffs = random_lists.check(seed, MAX_PROJECTS, MAX_ROWS)
+    assert not diffs, f"seed {seed}: " + "\n".join(diffs[:12])
+
+
+@pytest.mark.parametrize("seed", sorted(FULL_SIZE_REGRESSION_SEEDS))
+def test_full_size_list_regression(seed):
+    diffs = random_lists.check(seed)
+    assert not diffs, f"seed {seed}: " + "\n".join(diffs[:12])
+
+
+def test_generator_is_deterministic():
+    a, expected_a, _ = random_lists.build(7, MAX_PROJECTS, MAX_ROWS)
+    b, expected_b, _ = random_lists.build(7, MAX_PROJECTS, MAX_ROWS)
+    assert a == b and expected_a == expected_b
+
+
+def test_model_covers_the_list_forms():
+    """Across the suite's seeds the generator draws every form it claims: both header shapes, one and three
+    value columns, merged and repeated levels, unit and 合计 rows, cut rows, names with and without codes."""
+    seen = set()
+    for seed in SUITE_SEEDS:
+        d = random_lists.random_list(seed, MAX_PROJECTS, MAX_ROWS)
+        seen |= {("two_row_header", d.style.two_row_header), ("value_columns", d.style.value_columns),
+                 ("merged_levels", d.style.merged_levels), ("total_row", d.style.total_row),
+                 ("units", any(p.unit for p in d.projects)), ("code", any(p.code for p in d.projects)),
+                 ("cut", d.layout.cut_rows.get(random_lists.KEY, False)), ("repeat", d.repeat_header)}
+    for key in ("two_row_header", "merged_levels", "total_row", "units", "code", "cut", "repeat"):
+        assert (key, True) in seen and (key, False) in seen, key
+    assert ("value_columns", 1) in seen and ("value_columns", 3) in seen
