@@ -264,10 +264,9 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         rows[0][cell[1]] = ""
     backfilled.update(clipped)
     merged_over.update(backfilled)
-    # where the page clipped a cut row at its bottom edge, the hidden glyphs told which cells run on
-    # (clipped_cells); a cell that hid nothing is whole, however its text looks
-    clip_told = bool(builder.grids[-1].hidden_below)
-    joins = None if at_header or clip_told else cut_row(builder, rows, spans, merged_over)
+    # where the next page prints what the page hid under its bottom edge, the hidden glyphs told which cells
+    # run on (clipped_cells); a cell that hid nothing is whole, however its text looks
+    joins = None if at_header or clipped else cut_row(builder, rows, spans, merged_over)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
