@@ -82,11 +82,14 @@ class TableRegion:
 
     `cells` are pdfplumber's table-finder cells (used by engine "pdfplumber"); `chars` every character whose
     centre lies inside `bbox`. Both are released (set to None) by extract once the grid is built.
+    `hidden_below` are the glyphs drawn below the table's bottom edge but hidden by a clip along it: the
+    part of a cut last row that the next page prints (locate.clipping).
     """
 
     bbox: BBox
     cells: list[BBox] | None = None
     chars: list[Char] | None = None
+    hidden_below: list[Char] = field(default_factory=list)
 
 
 @dataclass
@@ -142,6 +145,8 @@ class Grid:
     row_bottoms: list[float] = field(default_factory=list)  # bottom of each row
     n_chars: int = 0  # characters inside the ruled area (all of them are in `rows` when lost_chars == 0)
     trailer: list[TextLine] = field(default_factory=list)  # text below the page's last table (notes, footer)
+    # glyphs a clip along the bottom edge hides: the rest of a row cut by the page break (TableRegion)
+    hidden_below: list[Char] = field(default_factory=list)
 
 
 @dataclass

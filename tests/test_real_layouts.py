@@ -32,10 +32,6 @@ SKIP = {"doubts", "note", "notes"}
 
 # (stem, what) -> reason; `what` is "count", a project seq, or "department"
 XFAIL: dict[tuple[str, object], str] = {
-    ("beijing-city-dev-reform-2026-budget", 45): "issue 12: p.42's last row group (老干部活动保障经费) has its "
-    "name cell hidden under p.43's repeated header; the grid gives the p.42 rows no name",
-    ("beijing-city-dev-reform-2026-budget", 141): "issue 12: p.79's grid puts text of a cell cut by the page "
-    "break into the 三级指标 cell of the first row ('制，助推当地经济社会可风险评估报告')",
     **{("shaanxi-xian-work-safety-2019-budget", what): "issue 12: no table is found on pp.34 and 39 and the regions "
        "of pp.35-45 miss their left columns (vertical labels, partial ruling): the department-wide tables' "
        "indicator rows cannot be read" for what in ("department", "department_tables")},

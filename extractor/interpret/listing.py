@@ -190,11 +190,16 @@ def read_list(table: Table, cm: CellMap, cols: ListColumns, title: str | None, a
             continue
         attributes = {label: squeeze(_origin_text(cm, r, c) or "") for c, label in cols.attributes.items()}
         last = groups[-1] if groups else None
+        # a group printed again after the break; the page before may show only the part of its goal text its
+        # clip let through (Changsha p.33), the reprint the whole
+        reprinted = bool(last is not None and squeeze(last.goals) and squeeze(goals).startswith(squeeze(last.goals)))
         repeated = (last is not None and squeeze(name) == squeeze(last.name)
-                    and values["total"] in ("", last.total) and squeeze(goals) in ("", squeeze(last.goals)))
+                    and values["total"] in ("", last.total) and (not squeeze(goals) or reprinted))
         if last is not None and (repeated or new_page and (not squeeze(name) or (not last.total and values["total"]))):
             # the group continues over the page break, or a layout prints its cells again on every row
             last.rows.append(r)
+            if repeated and len(squeeze(goals)) > len(squeeze(last.goals)):
+                last.goals = goals
             if squeeze(name) != squeeze(last.name):
                 last.name = _join_text(last.name, name)
                 last.goals = _join_text(last.goals, goals) if goals.strip() != last.goals.strip() else last.goals

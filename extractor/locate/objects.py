@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
+from extractor.locate.clipping import char_visible, clipped_layout
 from extractor.locate.glyph_box import baseline_box
 from extractor.model import Char
 
@@ -30,6 +31,9 @@ class PageObjects:
     images: list[tuple[float, float, float, float]] = field(default_factory=list)  # x0, top, x1, bottom
     n_curves: int = 0
     curve_lines: list[dict] = field(default_factory=list)  # straight pieces of stroked curves, as lines
+    # glyphs drawn outside their clip path (locate.clipping), not on the visible page, each with its clip box
+    # (x0, top, x1, bottom)
+    hidden: list[tuple[Char, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
 def straight_pieces(path: list[tuple], tol: float = 0.5) -> list[tuple[float, float, float, float]]:
@@ -61,7 +65,8 @@ def straight_pieces(path: list[tuple], tol: float = 0.5) -> list[tuple[float, fl
 
 
 def read_objects(page: pdfplumber.page.Page) -> PageObjects:
-    """Characters, ruling candidates, image boxes and the number of curves of one page."""
+    """Characters, ruling candidates, image boxes and the number of curves of one page. A glyph its clip
+    path hides is not read (locate.clipping)."""
     out = PageObjects()
     height = page.height
     mb_x0, mb_top = page.mediabox[:2]
@@ -87,7 +92,14 @@ def read_objects(page: pdfplumber.page.Page) -> PageObjects:
                 text = obj.get_text()
                 if norm is not None:
                     text = normalize_unicode(norm, text)
-                chars.append(Char(text, x0, top, x1, bottom, obj.size or (bottom - top), bool(obj.upright)))
+                ch = Char(text, x0, top, x1, bottom, obj.size or (bottom - top), bool(obj.upright))
+                if char_visible(obj):
+                    chars.append(ch)
+                else:
+                    cx0, cy0, cx1, cy1 = obj.clip
+                    if mb_x0 != 0:
+                        cx0, cx1 = cx0 + mb_x0, cx1 + mb_x0
+                    out.hidden.append((ch, (cx0, (height - cy1) + mb_top, cx1, (height - cy0) + mb_top)))
             elif kind is LTLine:
                 x0, top, x1, bottom = box(obj)
                 out.lines.append({"x0": x0, "top": top, "x1": x1, "bottom": bottom, "stroke": obj.stroke})
@@ -109,5 +121,5 @@ def read_objects(page: pdfplumber.page.Page) -> PageObjects:
             elif isinstance(obj, LTContainer):  # a figure (form XObject): pdfplumber lists its children
                 walk(obj._objs)
 
-    walk(page.layout._objs)
+    walk(clipped_layout(page)._objs)
     return out

@@ -21,6 +21,18 @@ from extractor.locate.visible import drop_double_struck, visible_chars, visible_
 from extractor.model import BBox, Char, PageLayout, TableRegion, Warning
 
 
+# A hidden glyph below a table whose clip ends this close (points) to the table's bottom edge was cut off
+# along that edge: the exporter prints the rest of the cut row on the next page.
+_CUT_EDGE_TOL = 3.0
+
+
+def hidden_below(hidden: list[tuple[Char, BBox]], bbox: BBox) -> list[Char]:
+    """The hidden glyphs under the table, cut off by a clip along its bottom edge (locate.clipping)."""
+    x0, _, x1, bottom = bbox
+    return [ch for ch, clip in hidden
+            if x0 <= ch.cx <= x1 and ch.cy > bottom - _CUT_EDGE_TOL and abs(clip[3] - bottom) <= _CUT_EDGE_TOL]
+
+
 # More curves than this on a page without characters: text drawn as outlines, not a text layer.
 _OUTLINED_TEXT_CURVES = 50
 
@@ -67,7 +79,8 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
             outside.append(ch)
     for t, cs in zip(tables, inside):
         layout.table_regions.append(t.bbox)
-        layout.regions.append(TableRegion(bbox=t.bbox, cells=t.cells, chars=cs))
+        layout.regions.append(TableRegion(bbox=t.bbox, cells=t.cells, chars=cs,
+                                          hidden_below=hidden_below(objects.hidden, t.bbox)))
     if tables:
         layout.ruling = edges
     layout.lines = text_lines(number, outside, settings)

@@ -191,6 +191,43 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     return out
 
 
+def _bare(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def clipped_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]) -> dict[Span, Span]:
+    """Piece cells at the top that print the part of a table cell its page hid below the break: piece cell ->
+    table cell.
+
+    Some exporters cut the row at the page break and draw each cut cell's whole text on both pages, each
+    page clipping it to its own part (Beijing 预算表12: `11000022T000000` over the break, `456102-成本监审工作
+    经费` after it). The glyphs the table's page hid under its bottom edge (Grid.hidden_below) then read as
+    the piece cell's text, or begin with it when the cell runs on over a further page: that is one cell.
+    """
+    grid = builder.grids[-1]
+    if not rows or not grid.hidden_below:
+        return {}
+    from extractor.extract.place import cell_text
+    from extractor.locate.settings import DEFAULT_SETTINGS
+
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = builder.last_row_owners()
+    xs = builder.xs
+    out: dict[Span, Span] = {}
+    for cell in dict.fromkeys(top):
+        r0, c0, rs, cs = cell
+        if r0 != 0 or not rows[0][c0]:
+            continue
+        owner = above[c0]
+        if owner[1] != c0 or owner[3] != cs:
+            continue
+        left, right = xs[c0], xs[c0 + cs]
+        hidden = [ch for ch in grid.hidden_below if left <= ch.cx <= right]
+        if hidden and _bare(cell_text(hidden, DEFAULT_SETTINGS)).startswith(_bare(rows[0][c0])):
+            out[cell] = owner
+    return out
+
+
 def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
             carried: dict[Span, Span]) -> dict[Span, Span] | None:
     """If the piece's first row is the end of the table's last row (cut by the page break), the pairs
@@ -236,13 +273,21 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     at_header = k > 0 and rows[k - 1] == builder.rows[-1]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
+    clipped = {} if at_header else clipped_cells(builder, rows, spans)
+    for cell, owner in clipped.items():  # the two parts of one cell cut by the break, joined
+        r, c = owner[0], owner[1]
+        builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + rows[0][c])
+        rows[0][c] = ""
     merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
-    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, merged_over)
+    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, {**merged_over, **clipped})
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         rows[0][cell[1]] = ""
+    backfilled.update(clipped)
     merged_over.update(backfilled)
-    joins = None if at_header else cut_row(builder, rows, spans, merged_over)
+    # where the next page prints what the page hid under its bottom edge, the hidden glyphs told which cells
+    # run on (clipped_cells); a cell that hid nothing is whole, however its text looks
+    joins = None if at_header or clipped else cut_row(builder, rows, spans, merged_over)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
