@@ -226,11 +226,15 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
             builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
-        # cells merged over the break lose their first row with the cut row and go on below it
-        merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
+        # cells merged over the break lose their first row with the cut row and go on below it, unless the
+        # piece's part ends with the cut row: a rule under it, so the cell below is another (年度总体目标 over
+        # the vertical label 年度绩效指标, Xi'an 附表14 p.34)
+        merged_cols = {cell[1]: owner for cell, owner in merged_over.items() if cell[2] > 1}
+        ended = {cell[1] for cell in merged_over if cell[2] == 1}
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
-        carried = continuing_cells(builder, rows, spans)
+        carried = {cell: owner for cell, owner in continuing_cells(builder, rows, spans).items()
+                   if cell[1] not in ended}
         if rows:
             top = owner_map(len(rows), len(rows[0]), spans)[0]
             for cell in dict.fromkeys(top):
