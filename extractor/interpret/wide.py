@@ -63,11 +63,17 @@ def _right(cm: CellMap, cell: Cell) -> Cell | None:
     return right if right is not None and right is not cell else None
 
 
+def _is_label(text: str) -> bool:
+    """Any label the vocabulary knows (a field, a block head, a table title): never a piece of a value."""
+    return (L.is_known_label(text) or L.indicator_field(text) is not None or L.matches(L.DEPT_TITLE, squeeze(text))
+            or any(L.matches(patterns, text) for patterns in L.DEPT_FIELDS.values()))
+
+
 def _stack_right(cm: CellMap, label: Cell, limit: int) -> list[Cell] | None:
     """The cells right of a label merged over several rows when they are one value cut by rules into
     pieces (a long 年度总体目标 ruled into blocks, or cut by a page break): cells of the same columns, one
-    under the other, covering the label's rows above the indicator header (`limit`), none of them a label.
-    None otherwise."""
+    under the other, covering the label's rows above the indicator header (`limit`), none of them a label
+    (a head over sub-heads, 整体绩效目标 over 其他说明, is read the usual way). None otherwise."""
     if label.rowspan < 2 or label.end_col >= cm.n_cols:
         return None
     stack: list[Cell] = []
@@ -76,7 +82,7 @@ def _stack_right(cm: CellMap, label: Cell, limit: int) -> list[Cell] | None:
         cell = cm.at(r, label.end_col)
         if cell is None or cell.row != r or (stack and cell.colspan != stack[0].colspan):
             return None
-        if L.is_strong_label(cell.text) or L.indicator_field(cell.text):
+        if _is_label(cell.text):
             return None
         stack.append(cell)
         r = cell.last_row + 1
