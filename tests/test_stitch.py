@@ -291,3 +291,26 @@ def test_a_cell_merged_over_a_cut_row_ends_with_it_where_the_piece_rules_it_off(
     assert t.rows[2][1].replace("\n", "") == "目标7：通过开展目标12：掌握"
     assert (1, 0, 2, 1) in t.spans and (3, 0, 2, 1) in t.spans
     assert t.rows[3] == ["", "一级指标", "二级指标", "指标值"] and t.row_pages == [33, 33, 33, 34, 34]
+
+
+def test_a_cell_ruled_off_on_both_sides_of_the_break_does_not_run_over_it():
+    # Xi'an 附表15 pp.39-40 (read from the rendered pages): p.39 ends with 年度总体目标 and a rule under it;
+    # p.40 starts the indicator block with a rule over its left column, the vertical label 年度绩效指标 merged
+    # over the rows (its glyphs on a later page). Without those two rules the cell runs over the break.
+    xs = [0.0, 80.0, 200.0, 300.0, 400.0]
+    head = [["专项（项目）名称", "西安市安全生产监督管理局", None, None],
+            ["年度总体目标", "目标1：通过开展", None, None], [None, "目标6：通过深入", None, None]]
+    head_spans = [(0, 1, 1, 3), (1, 0, 2, 1), (1, 1, 1, 3), (2, 1, 1, 3)]
+    body = [["", "一级指标", "二级指标", "指标值"], [None, "产出指标", "数量指标", "≥80%"]]
+
+    def join(ruled: bool):
+        a = grid(39, head, spans=head_spans, trailer=["第 8 页，共 45 页"], xs=xs)
+        b = grid(40, body, spans=[(0, 0, 2, 1)], xs=xs)
+        if ruled:
+            a.bottom_rules, b.top_rules = [(0.0, 400.0)], [(0.0, 80.0)]
+        (t,) = stitch_tables([a, b], [])
+        return t
+
+    t = join(ruled=True)
+    assert (1, 0, 2, 1) in t.spans and (3, 0, 2, 1) in t.spans and t.rows[3][0] == ""
+    assert (1, 0, 4, 1) in join(ruled=False).spans  # open at the break: one cell over both pages

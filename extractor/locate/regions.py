@@ -26,6 +26,7 @@ from extractor.locate.settings import TableSettings
 from extractor.locate.text_columns import text_column_edges
 from extractor.model import BBox, Char
 
+IMPLIED_EDGE = "implied_h_edge"  # a border side the page does not draw (with_full_height_columns)
 _TILE_SLACK = 0.01  # share of a region's area its cells may miss or overlap (rounding)
 _MIN_CROSSINGS = 4  # camelot's _MIN_JOINTS: a cluster needs more crossings than one box has
 
@@ -134,7 +135,10 @@ def with_full_height_columns(clusters: list[list[Edge]], edges: list[Edge],
                                             and v["top"] - tol <= h["top"] <= v["bottom"] + tol for v in extra)]
         g = g + extra
         x0, x1 = min(e["x0"] for e in g), max(e["x1"] for e in g)
-        out.append((g, [_h(x0, x1, top), _h(x0, x1, bottom)]))
+        border = [_h(x0, x1, top), _h(x0, x1, bottom)]
+        for e in border:
+            e["object_type"] = IMPLIED_EDGE
+        out.append((g, border))
     return out
 
 

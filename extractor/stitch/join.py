@@ -207,6 +207,32 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     return joins      # cut 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with)
 
 
+def _covered(rules: list[tuple[float, float]], x: float) -> bool:
+    return any(a <= x <= b for a, b in rules)
+
+
+def ruled_off_columns(builder: TableBuilder, grid: Grid) -> set[int]:
+    """Table columns ruled on both sides of the page break: under the table's last piece and over the new
+    one. A cell cannot run over a break there (Xi'an 附表15 pp.39-40: 年度总体目标 ends at p.39's foot, p.40's
+    left column is the next block's vertical label). Columns are matched by their middle, each piece's
+    boundaries aligned on its first one as the column layouts are (columns.merge_columns)."""
+    prev = builder.grids[-1]
+    if not prev.bottom_rules or not grid.top_rules or not prev.col_xs or not grid.col_xs:
+        return set()
+    out = set()
+    for c in range(len(builder.xs) - 1):
+        mid = (builder.xs[c] + builder.xs[c + 1]) / 2 - builder.xs[0]
+        if _covered(prev.bottom_rules, mid + prev.col_xs[0]) and _covered(grid.top_rules, mid + grid.col_xs[0]):
+            out.add(c)
+    return out
+
+
+def _open(found: dict[Span, Span], closed: set[int]) -> dict[Span, Span]:
+    """The continuing cells of `found` but those whose every column is ruled off at the break."""
+    return {cell: owner for cell, owner in found.items()
+            if not all(c in closed for c in range(cell[1], cell[1] + cell[3]))}
+
+
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
@@ -215,8 +241,9 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     at_header = k > 0 and rows[k - 1] == builder.rows[-1]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
-    merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
-    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, merged_over)
+    closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
+    merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed)
+    backfilled = {} if at_header else _open(backfilled_cells(builder, rows, spans, merged_over), closed)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         rows[0][cell[1]] = ""
@@ -241,7 +268,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                 if cell[0] == 0 and cell[1] in merged_cols and not rows[0][cell[1]]:
                     carried[cell] = merged_cols[cell[1]]
     else:
-        carried = {} if at_header else continuing_cells(builder, rows, spans)
+        carried = {} if at_header else _open(continuing_cells(builder, rows, spans), closed)
         carried.update(backfilled)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
