@@ -41,7 +41,7 @@ XFAIL: dict[tuple[str, object], str] = {
        "`( )` / `2026`)" for what in (1, 2, "department")},
     ("shaanxi-xian-work-safety-2019-budget", "department_tables"): "issue 12: glyphs of the vertical label 年度绩效指标 "
     "hidden by their cell's clip ('标' under p.42's table, '绩效指' above p.43's) are read as text between the "
-    "pages, so 附表15 pp.43-45 are not joined onto pp.39-42",
+    "pages, so 附表15 pp.43-45 are not joined onto pp.39-42 (clip paths: wt-12b's locate.clipping)",
 }
 
 
