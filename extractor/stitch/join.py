@@ -227,10 +227,29 @@ def ruled_off_columns(builder: TableBuilder, grid: Grid) -> set[int]:
     return out
 
 
-def _open(found: dict[Span, Span], closed: set[int]) -> dict[Span, Span]:
-    """The continuing cells of `found` but those whose every column is ruled off at the break."""
-    return {cell: owner for cell, owner in found.items()
-            if not all(c in closed for c in range(cell[1], cell[1] + cell[3]))}
+def _boundaries(owners: list[Span], start: int) -> list[int]:
+    return sorted({o[1] for o in owners if o[1] >= start} | {o[1] + o[3] for o in owners if o[1] >= start})
+
+
+def _open(found: dict[Span, Span], closed: set[int], builder: TableBuilder, rows: list[list[str | None]],
+          spans: list[Span]) -> dict[Span, Span]:
+    """The continuing cells of `found` but those ruled off at the break where a new block begins beside
+    them: every column of the cell ruled on both sides, and the cells right of it on the piece's first
+    row divided otherwise than those on the table's last row (p.39's goal in one cell, p.40's header in
+    four). Some producers rule a merged label off at every break with the rows beside it going on alike
+    (random documents): that label still runs over the break."""
+    if not closed or not found or not rows:
+        return found
+    above = builder.last_row_owners()
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    out = {}
+    for cell, owner in found.items():
+        end = cell[1] + cell[3]
+        ruled = all(c in closed for c in range(cell[1], end))
+        if ruled and _boundaries(above, end) != _boundaries(top, end):
+            continue
+        out[cell] = owner
+    return out
 
 
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
@@ -242,8 +261,10 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
     closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
-    merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed)
-    backfilled = {} if at_header else _open(backfilled_cells(builder, rows, spans, merged_over), closed)
+    merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
+                                              builder, rows, spans)
+    backfilled = {} if at_header else _open(backfilled_cells(builder, rows, spans, merged_over), closed,
+                                             builder, rows, spans)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         rows[0][cell[1]] = ""
@@ -268,7 +289,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                 if cell[0] == 0 and cell[1] in merged_cols and not rows[0][cell[1]]:
                     carried[cell] = merged_cols[cell[1]]
     else:
-        carried = {} if at_header else _open(continuing_cells(builder, rows, spans), closed)
+        carried = {} if at_header else _open(continuing_cells(builder, rows, spans), closed, builder, rows, spans)
         carried.update(backfilled)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
