@@ -139,6 +139,10 @@ class Grid:
     spans: list[tuple[int, int, int, int]]
     engine: str
     row_tops: list[float] = field(default_factory=list)
+    # x-ranges of the rules drawn along the piece's top and bottom edge (not a border an engine implies): a
+    # cell merged over a page break has no rule at the break, one that ends there has (stitch.join)
+    top_rules: list[tuple[float, float]] = field(default_factory=list)
+    bottom_rules: list[tuple[float, float]] = field(default_factory=list)
     caption: list[TextLine] = field(default_factory=list)
     lost_chars: int = 0  # characters inside the ruled area that landed in no cell (conservation check)
     col_xs: list[float] = field(default_factory=list)  # column boundaries, n_cols + 1 values, left to right

@@ -84,6 +84,14 @@ def test_ruling_takes_thin_filled_rects_as_lines_and_ignores_shading():
         [("h", 100.36, 10), ("v", 100, 10.25)]
 
 
+def test_ruling_takes_a_thick_border_rect_as_a_line():
+    # Xi'an 附表14 p.34: the 年度总体目标 box's sides are 1.92 pt filled rectangles (thick Excel borders)
+    edges = ruling_edges([], [_rect(136.7, 14.2, 138.6, 144.2, True, False),
+                              _rect(138.6, 142.3, 783.4, 144.2, True, False)], DEFAULT_SETTINGS)
+    assert [(e["orientation"], round(e["x0"], 2), round(e["top"], 2)) for e in edges] == \
+        [("v", 137.65, 14.2), ("h", 138.6, 143.25)]
+
+
 def test_ruling_takes_the_four_sides_of_a_stroked_rect():
     edges = ruling_edges([], [_rect(10, 20, 30, 40, False, True)], DEFAULT_SETTINGS)
     assert sorted(e["orientation"] for e in edges) == ["h", "h", "v", "v"]

@@ -32,9 +32,6 @@ SKIP = {"doubts", "note", "notes"}
 
 # (stem, what) -> reason; `what` is "count", a project seq, or "department"
 XFAIL: dict[tuple[str, object], str] = {
-    **{("shaanxi-xian-work-safety-2019-budget", what): "issue 12: no table is found on pp.34 and 39 and the regions "
-       "of pp.35-45 miss their left columns (vertical labels, partial ruling): the department-wide tables' "
-       "indicator rows cannot be read" for what in ("department", "department_tables")},
 }
 
 

@@ -274,3 +274,43 @@ def test_an_empty_amount_at_the_page_foot_does_not_take_the_next_rows_amount():
     (t,) = stitch_tables([a, b], [])
     assert t.rows[2:] == [["抚恤", "1,200,000", "", "1,200,000"], ["死亡抚恤", "1,200,000", "", "1,200,000"],
                           ["卫生健康支出", "4,668,000", "4,620,000", "48,000"]]
+
+
+def test_a_cell_merged_over_a_cut_row_ends_with_it_where_the_piece_rules_it_off():
+    # Xi'an 附表14 pp.33-34 (read from the rendered pages): 年度总体目标 is merged over two goal blocks; p.34 ends
+    # the second block (目标12…) and rules it off, its left column then holds the vertical label 年度绩效指标
+    # (empty on this page) merged over the indicator rows: another cell, not more of 年度总体目标.
+    xs = [0.0, 80.0, 200.0, 300.0, 400.0]
+    a = grid(33, [["部门（单位）名称", "西安市安全生产监督管理局", None, None],
+                  ["年度总体目标", "目标1：全力保障。", None, None], [None, "目标7：通过开展", None, None]],
+             spans=[(0, 1, 1, 3), (1, 0, 2, 1), (1, 1, 1, 3), (2, 1, 1, 3)], trailer=["第 2 页，共 45 页"], xs=xs)
+    b = grid(34, [["", "目标12：掌握", None, None], ["", "一级指标", "二级指标", "指标值"],
+                  [None, "产出指标", "数量指标", "100%"]],
+             spans=[(0, 1, 1, 3), (1, 0, 2, 1)], trailer=["第 3 页，共 45 页"], xs=xs)
+    (t,) = stitch_tables([a, b], [])  # 第 2 页，共 45 页 is page furniture: p.34 continues the table
+    assert t.rows[2][1].replace("\n", "") == "目标7：通过开展目标12：掌握"
+    assert (1, 0, 2, 1) in t.spans and (3, 0, 2, 1) in t.spans
+    assert t.rows[3] == ["", "一级指标", "二级指标", "指标值"] and t.row_pages == [33, 33, 33, 34, 34]
+
+
+def test_a_cell_ruled_off_on_both_sides_of_the_break_does_not_run_over_it():
+    # Xi'an 附表15 pp.39-40 (read from the rendered pages): p.39 ends with 年度总体目标 and a rule under it;
+    # p.40 starts the indicator block with a rule over its left column, the vertical label 年度绩效指标 merged
+    # over the rows (its glyphs on a later page). Without those two rules the cell runs over the break.
+    xs = [0.0, 80.0, 200.0, 300.0, 400.0]
+    head = [["专项（项目）名称", "西安市安全生产监督管理局", None, None],
+            ["年度总体目标", "目标1：通过开展", None, None], [None, "目标6：通过深入", None, None]]
+    head_spans = [(0, 1, 1, 3), (1, 0, 2, 1), (1, 1, 1, 3), (2, 1, 1, 3)]
+    body = [["", "一级指标", "二级指标", "指标值"], [None, "产出指标", "数量指标", "≥80%"]]
+
+    def join(ruled: bool):
+        a = grid(39, head, spans=head_spans, trailer=["第 8 页，共 45 页"], xs=xs)
+        b = grid(40, body, spans=[(0, 0, 2, 1)], xs=xs)
+        if ruled:
+            a.bottom_rules, b.top_rules = [(0.0, 400.0)], [(0.0, 80.0)]
+        (t,) = stitch_tables([a, b], [])
+        return t
+
+    t = join(ruled=True)
+    assert (1, 0, 2, 1) in t.spans and (3, 0, 2, 1) in t.spans and t.rows[3][0] == ""
+    assert (1, 0, 4, 1) in join(ruled=False).spans  # open at the break: one cell over both pages

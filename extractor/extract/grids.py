@@ -9,6 +9,7 @@ import pdfplumber
 from extractor.extract.lattice import Lattice, from_cell_boxes
 from extractor.extract.place import place_chars
 from extractor.extract.text_rows import split_unruled_rows
+from extractor.locate.regions import IMPLIED_EDGE
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
 from extractor.locate.text_columns import TEXT_EDGE
 from extractor.model import Grid, PageLayout, TableRegion, TextLine, Warning
@@ -28,6 +29,13 @@ def _has_text_columns(layout: PageLayout, region: TableRegion) -> bool:
     x0, top, x1, bottom = region.bbox
     return any(e.get("object_type") == TEXT_EDGE and x0 - 1 <= e["x0"] <= x1 + 1 and top - 1 <= e["top"] <= bottom + 1
                for e in layout.ruling or ())
+
+
+def drawn_rules(layout: PageLayout, x0: float, x1: float, y: float, tol: float) -> list[tuple[float, float]]:
+    """x-ranges of the page's horizontal rules along y within (x0, x1); inferred edges are not rules."""
+    return sorted((max(e["x0"], x0), min(e["x1"], x1)) for e in layout.ruling or ()
+                  if e["orientation"] == "h" and e.get("object_type") != IMPLIED_EDGE
+                  and abs(e["top"] - y) <= tol and e["x0"] < x1 and e["x1"] > x0)
 
 
 def captions(layout: PageLayout, region: TableRegion, previous_bottom: float) -> list[TextLine]:
@@ -94,6 +102,10 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
             placed = place_chars(lattice, chars, settings)
             grid = Grid(page=layout.number, bbox=lattice.bbox, rows=placed.rows, spans=placed.spans,
                         engine=label, row_tops=list(lattice.ys[:-1]), caption=caption,
+                        top_rules=drawn_rules(layout, lattice.xs[0], lattice.xs[-1], lattice.ys[0],
+                                              settings.snap_tolerance),
+                        bottom_rules=drawn_rules(layout, lattice.xs[0], lattice.xs[-1], lattice.ys[-1],
+                                                 settings.snap_tolerance),
                         lost_chars=len(placed.lost), col_xs=list(lattice.xs), row_bottoms=list(lattice.ys[1:]),
                         n_chars=placed.n_chars, hidden_below=region.hidden_below)
             if placed.lost:

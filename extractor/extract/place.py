@@ -1,9 +1,10 @@
 """Text placed per character into a Lattice's cells, with the conservation count.
 
-Each character goes to the cell whose slot holds the character's centre. Within a cell, characters are
-grouped into printed lines by position and the lines are joined by the contract's cell-text rules
-(extractor.normalize.text.clean_cell). Every character inside the ruled area lands in exactly one cell, or
-is counted as lost (which makes the grid fail the conservation check).
+Each character goes to the cell whose slot holds the character's centre (but for a line run on over a column
+rule: extract.overflow). Within a cell, characters are grouped into printed lines by position and the lines
+are joined by the contract's cell-text rules (extractor.normalize.text.clean_cell). Every character inside
+the ruled area lands in exactly one cell, or is counted as lost (which makes the grid fail the conservation
+check).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.extract.lattice import Lattice, Span
+from extractor.extract.overflow import carry_overflow
 from extractor.locate.lines import group_rows, join_chars
 from extractor.locate.settings import TableSettings
 from extractor.model import Char
@@ -80,10 +82,10 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     content: dict[Span, list[Char]] = {cell: [] for cell in lattice.cells}
     lost: list[Char] = []
     n = 0
-    for ch in chars:
+    slots = carry_overflow(chars, [lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK) for ch in chars])
+    for ch, slot in zip(chars, slots):
         blank = ch.text.isspace()  # spaces are placed (they separate words) but not counted
         n += 0 if blank else len(ch.text)  # code points: a glyph may carry several (ligatures)
-        slot = lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK)
         if slot is None:
             if not blank:
                 lost.append(ch)

@@ -163,7 +163,7 @@ def _indicator_field(s: str) -> str | None:
 
 _LEVEL_PREFIX = regex.compile(r"^\d{1,3}\s*[－\-—–.．、]\s*")
 _LEVEL_SCORE = regex.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$")
-_ITEM_PREFIX = regex.compile(r"^指标\s*\d{1,3}\s*[：:；;]\s*")
+_ITEM_PREFIX = regex.compile(r"^指标\s*(?:\d{1,3}\s*)?[：:；;]\s*")  # 指标1：… and, a block's only row, 指标：…
 
 
 def level_name(text: str | None, names: list[str] | None = None) -> str | None:
@@ -181,7 +181,7 @@ def level_name(text: str | None, names: list[str] | None = None) -> str | None:
 
 
 def item_name(text: str | None) -> str | None:
-    """A third-level cell as its name: `指标1：…` -> `…` (the layout's numbering dropped)."""
+    """A third-level cell as its name: `指标1：…` or `指标：…` -> `…` (the layout's numbering dropped)."""
     if text is None:
         return None
     return _ITEM_PREFIX.sub("", text.strip()).strip()

@@ -18,6 +18,7 @@ from extractor.interpret.fields import amount
 from extractor.interpret.indicators import find_indicator_header, read_rows
 from extractor.interpret.records import Budget, Department, Task
 from extractor.model import Table, TextLine, Warning
+from extractor.normalize.text import clean_cell
 
 _CAPTION_NAME = regex.compile(r"^(?:单位名称|部门名称|部门[（(]单位[)）]名称|预算单位)(?:[：:]|\s)\s*(?P<name>\S.*?)\s*$")
 
@@ -62,6 +63,32 @@ def _right(cm: CellMap, cell: Cell) -> Cell | None:
     return right if right is not None and right is not cell else None
 
 
+def _is_label(text: str) -> bool:
+    """Any label the vocabulary knows (a field, a block head, a table title): never a piece of a value."""
+    return (L.is_known_label(text) or L.indicator_field(text) is not None or L.matches(L.DEPT_TITLE, squeeze(text))
+            or any(L.matches(patterns, text) for patterns in L.DEPT_FIELDS.values()))
+
+
+def _stack_right(cm: CellMap, label: Cell, limit: int) -> list[Cell] | None:
+    """The cells right of a label merged over several rows when they are one value cut by rules into
+    pieces (a long 年度总体目标 ruled into blocks, or cut by a page break): cells of the same columns, one
+    under the other, covering the label's rows above the indicator header (`limit`), none of them a label
+    (a head over sub-heads, 整体绩效目标 over 其他说明, is read the usual way). None otherwise."""
+    if label.rowspan < 2 or label.end_col >= cm.n_cols:
+        return None
+    stack: list[Cell] = []
+    r, end = label.row, min(label.last_row + 1, limit)
+    while r < end:
+        cell = cm.at(r, label.end_col)
+        if cell is None or cell.row != r or (stack and cell.colspan != stack[0].colspan):
+            return None
+        if _is_label(cell.text):
+            return None
+        stack.append(cell)
+        r = cell.last_row + 1
+    return stack if stack and r == end else None
+
+
 def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) -> Department:
     cm = CellMap(table)
     header = find_indicator_header(cm)
@@ -89,9 +116,14 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
         if dept.name is None and L.matches(fields["name"], s) and right is not None:
             dept.name = squeeze(right.text) or None
         elif (rank := L.rank(fields["overall_goal"], s)) is not None:
+            stack = _stack_right(cm, cell, limit)
+            if stack is not None:
+                goals.append((rank, clean_cell("\n".join(c.text for c in stack))))
+                continue
             value = right if right is not None else cm.below(cell)
-            if value is not None and not L.is_strong_label(value.text) and not L.indicator_field(value.text):
-                goals.append((rank, (value.text or "").strip()))
+            if (value is not None and (value.text or "").strip() and not L.is_strong_label(value.text)
+                    and not L.indicator_field(value.text)):
+                goals.append((rank, value.text.strip()))  # (an empty cell is no goal: a vertical label's foot)
         else:
             for key in ("total", "fiscal", "other"):
                 if L.matches(fields[key], s):
@@ -101,7 +133,8 @@ def read_wide(table: Table, caption: list[TextLine], warnings: list[Warning]) ->
     if goals:
         dept.overall_goal = min(goals, key=lambda g: g[0])[1] or None
     if amounts["total"] and dept.budget.total is None:
-        label, dept.budget.total = amounts["total"][0]
+        # the best-ranked label wins (年度资金总额 over 实施期资金总额), the first printed among equals
+        label, dept.budget.total = min(amounts["total"], key=lambda a: L.rank(fields["total"], a[0].text))
         for key in ("fiscal", "other"):  # the split printed under the total's own label, where it repeats
             same = [v for c, v in amounts[key] if c.col == label.col] or [v for _, v in amounts[key]]
             if same and getattr(dept.budget, key) is None:

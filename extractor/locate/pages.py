@@ -67,7 +67,7 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
                          visible_segments(objects.rects, box), settings)
     tables = find_tables(page, edges, settings, chars)
     for t in tables:
-        edges = edges + t.text_edges  # inferred column edges: camelot builds its grid from them too
+        edges = edges + t.implied_edges  # inferred edges: camelot builds its grid from them too
     inside: list[list[Char]] = [[] for _ in tables]
     outside: list[Char] = []
     for ch in chars:

@@ -5,6 +5,12 @@ table), as camelot's vector engine clusters them (image_processing._cluster_line
 implied, as camelot's lattice does (Table.set_border): budget books often leave a table's left and right
 sides open (Taiwan 歲出計畫提要), and without the border pdfplumber would find only the fully closed middle
 columns while camelot reads the whole table. The finder gets the region's lines plus the four border sides.
+
+A column rule that crosses no row rule belongs to the region it runs beside when it spans the region's
+whole height: on a page a table runs on to, the left columns are merged cells (vertical labels such as
+年度绩效指标, a level-1 label) whose row rules are on other pages, so their rules meet nothing on this page
+(Xi'an 附表14/15 pp.35-45). Without them the region would start at the first crossed rule and the labels
+would be read as text outside the table.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from extractor.locate.settings import TableSettings
 from extractor.locate.text_columns import text_column_edges
 from extractor.model import BBox, Char
 
+IMPLIED_EDGE = "implied_h_edge"  # a border side the page does not draw (with_full_height_columns)
 _TILE_SLACK = 0.01  # share of a region's area its cells may miss or overlap (rounding)
 _MIN_CROSSINGS = 4  # camelot's _MIN_JOINTS: a cluster needs more crossings than one box has
 
@@ -28,7 +35,9 @@ _MIN_CROSSINGS = 4  # camelot's _MIN_JOINTS: a cluster needs more crossings than
 class FoundTable:
     bbox: BBox
     cells: list[BBox]
-    text_edges: list[Edge] = field(default_factory=list)  # column edges inferred from text (no rules)
+    # edges the grid needs that the page does not draw: columns inferred from text (no column rules), the
+    # border sides of columns whose row rules are on other pages (with_full_height_columns)
+    implied_edges: list[Edge] = field(default_factory=list)
 
 
 def finder_settings(edges: list[Edge], settings: TableSettings) -> dict:
@@ -105,6 +114,34 @@ def lines_are_cell_sides(group: list[Edge], cells: list[BBox], tol: float) -> bo
                for e in group)
 
 
+def with_full_height_columns(clusters: list[list[Edge]], edges: list[Edge],
+                             tol: float) -> list[tuple[list[Edge], list[Edge]]]:
+    """(cluster, border) for each cluster, the cluster joined by the loose vertical edges (in no cluster)
+    whose ends lie within `tol` of its top and bottom: column rules of merged cells with no row rule on
+    this page (with the loose row rules that cross them: a short rule between two such columns). `border`
+    is the top and bottom side across the joined cluster when it took any (else empty): the rules those
+    columns' cells end on, which camelot needs to see them as columns."""
+    taken = {id(e) for g in clusters for e in g}
+    loose = [e for e in edges if e["orientation"] == "v" and id(e) not in taken]
+    loose_h = [e for e in edges if e["orientation"] == "h" and id(e) not in taken]
+    out = []
+    for g in clusters:
+        top, bottom = min(e["top"] for e in g), max(e["bottom"] for e in g)
+        extra = [v for v in loose if abs(v["top"] - top) <= tol and abs(v["bottom"] - bottom) <= tol]
+        if not extra:
+            out.append((g, []))
+            continue
+        extra += [h for h in loose_h if any(h["x0"] - tol <= v["x0"] <= h["x1"] + tol
+                                            and v["top"] - tol <= h["top"] <= v["bottom"] + tol for v in extra)]
+        g = g + extra
+        x0, x1 = min(e["x0"] for e in g), max(e["x1"] for e in g)
+        border = [_h(x0, x1, top), _h(x0, x1, bottom)]
+        for e in border:
+            e["object_type"] = IMPLIED_EDGE
+        out.append((g, border))
+    return out
+
+
 def _table(page: pdfplumber.page.Page, group: list[Edge], settings: TableSettings) -> FoundTable | None:
     """The table the finder reads from one cluster of edges with its border implied, or None."""
     x0, top = min(e["x0"] for e in group), min(e["top"] for e in group)
@@ -130,16 +167,21 @@ def find_tables(page: pdfplumber.page.Page, edges: list[Edge], settings: TableSe
     A cluster whose cells, with the border implied, do not tile it (boxes joined by connector lines: an
     org chart) or whose lines are not all cell sides is not a table; its text stays in the text lines.
     Given the page's characters, row rules without column rules are read as a table too, its columns
-    from the text (locate.text_columns); such a table's inferred edges are in `text_edges`.
+    from the text (locate.text_columns); such a table's inferred edges are in `implied_edges`.
     """
     cleaned = clean_edges(edges, settings)
-    found = [t for t in (_table(page, g, settings)
-                         for g in ruling_clusters(cleaned, settings.intersection_tolerance)) if t]
+    tol = settings.intersection_tolerance
+    found = []
+    for group, border in with_full_height_columns(ruling_clusters(cleaned, tol), cleaned, tol):
+        t = _table(page, group, settings)
+        if t is not None:
+            t.implied_edges = border
+            found.append(t)
     if chars:
         for rules, cols in text_column_edges(cleaned, chars, [t.bbox for t in found], settings):
             t = _table(page, rules + cols, settings)
             if t is not None:
-                t.text_edges = cols
+                t.implied_edges = cols
                 found.append(t)
     found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return found

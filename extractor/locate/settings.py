@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class TableSettings:
-    # Ruling: a filled rectangle at most this thick is a line (WPS/Excel draw borders that way);
-    # camelot's vector engine uses 1.5 too (image_processing._LINE_AS_THIN_RECT_TOL).
-    thin_rect_max: float = 1.5
+    # Ruling: a filled rectangle at most this thick is a line (WPS/Excel draw borders that way). camelot's
+    # vector engine uses 1.5 (image_processing._LINE_AS_THIN_RECT_TOL), which misses Excel's thick borders
+    # drawn as 1.7-1.9 pt rectangles around a cell (Xi'an 附表14/15 年度总体目标): both engines get the ruling
+    # read here, so 2.5 holds for both (only `reparse`, camelot re-reading the page, keeps its 1.5).
+    thin_rect_max: float = 2.5
     # Lines closer than this are one line (camelot line_tol/joint_tol = 2; pdfplumber snap/join).
     snap_tolerance: float = 2.0
     join_tolerance: float = 2.0

@@ -16,11 +16,12 @@ import regex
 from extractor.locate.settings import TableSettings
 from extractor.model import Grid, TextLine
 
-_PAGE_NUMBER = regex.compile(r"^[\s\-—–_·.]*(第\s*)?[0-9０-９ivxlcIVXLC]+(\s*页)?(\s*[/共]\s*[0-9]+\s*页?)?[\s\-—–_·.]*$")
+_PAGE_NUMBER = regex.compile(r"^[\s\-—–_·.]*(第\s*)?[0-9０-９ivxlcIVXLC]+(\s*页)?(\s*[,，、]?\s*[/共]\s*[0-9]+\s*页?)?"
+                            r"[\s\-—–_·.]*$")
 
 
 def is_page_furniture(line: TextLine) -> bool:
-    """A page number in its usual dresses: `3`, `- 3 -`, `第 3 页`, `3/12`, `第3页 共12页`."""
+    """A page number in its usual dresses: `3`, `- 3 -`, `第 3 页`, `3/12`, `第3页 共12页`, `第 2 页，共 45 页`."""
     return bool(_PAGE_NUMBER.match(line.text))
 
 

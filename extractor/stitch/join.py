@@ -265,6 +265,51 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     return joins      # cut 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with)
 
 
+def _covered(rules: list[tuple[float, float]], x: float) -> bool:
+    return any(a <= x <= b for a, b in rules)
+
+
+def ruled_off_columns(builder: TableBuilder, grid: Grid) -> set[int]:
+    """Table columns ruled on both sides of the page break: under the table's last piece and over the new
+    one. A cell cannot run over a break there (Xi'an 附表15 pp.39-40: 年度总体目标 ends at p.39's foot, p.40's
+    left column is the next block's vertical label). Columns are matched by their middle, each piece's
+    boundaries aligned on its first one as the column layouts are (columns.merge_columns)."""
+    prev = builder.grids[-1]
+    if not prev.bottom_rules or not grid.top_rules or not prev.col_xs or not grid.col_xs:
+        return set()
+    out = set()
+    for c in range(len(builder.xs) - 1):
+        mid = (builder.xs[c] + builder.xs[c + 1]) / 2 - builder.xs[0]
+        if _covered(prev.bottom_rules, mid + prev.col_xs[0]) and _covered(grid.top_rules, mid + grid.col_xs[0]):
+            out.add(c)
+    return out
+
+
+def _boundaries(owners: list[Span], start: int) -> list[int]:
+    return sorted({o[1] for o in owners if o[1] >= start} | {o[1] + o[3] for o in owners if o[1] >= start})
+
+
+def _open(found: dict[Span, Span], closed: set[int], builder: TableBuilder, rows: list[list[str | None]],
+          spans: list[Span]) -> dict[Span, Span]:
+    """The continuing cells of `found` but those ruled off at the break where a new block begins beside
+    them: every column of the cell ruled on both sides, and the cells right of it on the piece's first
+    row divided otherwise than those on the table's last row (p.39's goal in one cell, p.40's header in
+    four). Some producers rule a merged label off at every break with the rows beside it going on alike
+    (random documents): that label still runs over the break."""
+    if not closed or not found or not rows:
+        return found
+    above = builder.last_row_owners()
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    out = {}
+    for cell, owner in found.items():
+        end = cell[1] + cell[3]
+        ruled = all(c in closed for c in range(cell[1], end))
+        if ruled and _boundaries(above, end) != _boundaries(top, end):
+            continue
+        out[cell] = owner
+    return out
+
+
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
@@ -278,8 +323,11 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         r, c = owner[0], owner[1]
         builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + rows[0][c])
         rows[0][c] = ""
-    merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
-    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, {**merged_over, **clipped})
+    closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
+    merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
+                                              builder, rows, spans)
+    backfilled = {} if at_header else _open(backfilled_cells(builder, rows, spans, {**merged_over, **clipped}),
+                                             closed, builder, rows, spans)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         rows[0][cell[1]] = ""
@@ -293,18 +341,22 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
             r, c = owner[0], owner[1]
             builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
         builder.cut_rows[len(builder.rows) - 1] = grid.page
-        # cells merged over the break lose their first row with the cut row and go on below it
+        # cells merged over the break lose their first row with the cut row and go on below it, unless the
+        # piece's part ends with the cut row: a rule under it, so the cell below is another (年度总体目标 over
+        # the vertical label 年度绩效指标, Xi'an 附表14 p.34)
         merged_cols = {cell[1]: owner for cell, owner in merged_over.items() if cell[2] > 1}
+        ended = {cell[1] for cell in merged_over if cell[2] == 1}
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
-        carried = continuing_cells(builder, rows, spans)
+        carried = {cell: owner for cell, owner in continuing_cells(builder, rows, spans).items()
+                   if cell[1] not in ended}
         if rows:
             top = owner_map(len(rows), len(rows[0]), spans)[0]
             for cell in dict.fromkeys(top):
                 if cell[0] == 0 and cell[1] in merged_cols and not rows[0][cell[1]]:
                     carried[cell] = merged_cols[cell[1]]
     else:
-        carried = {} if at_header else continuing_cells(builder, rows, spans)
+        carried = {} if at_header else _open(continuing_cells(builder, rows, spans), closed, builder, rows, spans)
         carried.update(backfilled)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}

@@ -64,6 +64,16 @@ ROWS_ONLY_ROWS = [  # each cell: its printed lines
     [["环保监督检查员经费", "（海珠区）"], ["619.50"], ["619.50"], ["建立镇街园区环境保护监督检查", "员队伍。"]],
 ]
 
+# A page a table runs on to (Xi'an 附表14 p.35): the left columns are merged cells whose row rules are on
+# other pages (a vertical label printed one glyph a line, a level-1 and a level-2 label), so their column
+# rules cross no row rule here; only the indicator columns are ruled into rows, the rule between them a
+# 1.9 pt filled rectangle (a thick border), and one indicator's last glyph stands past that rule.
+RUN_ON_COLS = [50.0, 90.0, 170.0, 250.0, 400.0, 480.0]
+RUN_ON_LABELS = ["年度绩效指标", "产出指标", "数量指标"]  # the merged cells, left to right
+RUN_ON_ROWS = [["指标1：保障完成情况", "100%"], ["指标2：开展日常监督检查", "≥80%"],
+               ["指标3：应急处置能力达到一流水平", "100%"], ["指标4：驻局纪检组活动", "1项"]]
+RUN_ON_THICK = 1.9
+
 ROW_H = 24.0
 TOP = 100.0
 
@@ -81,6 +91,12 @@ def _rows_only_truth() -> list[list[str]]:
     return [["".join(cell) for cell in row] for row in ROWS_ONLY_ROWS]
 
 
+def _run_on_truth() -> list[list[str | None]]:
+    rows: list[list[str | None]] = [list(RUN_ON_LABELS) + RUN_ON_ROWS[0]]
+    rows += [[None, None, None] + r for r in RUN_ON_ROWS[1:]]  # None: covered by a merged cell
+    return rows
+
+
 TRUTH: dict[str, dict] = {
     "row-rules-only": {"pages": {1: [_rows_only_truth()]}, "text_rows": False, "text_cols": True},
     "column-rules-stacked": {"pages": {1: [_stacked_truth()]}, "text_rows": True},
@@ -88,6 +104,7 @@ TRUTH: dict[str, dict] = {
     "double-struck": {"pages": {1: [STRUCK_ROWS]}, "text_rows": False},
     "off-page": {"pages": {1: [OFF_PAGE_ROWS]}, "text_rows": False},
     "curve-ruling": {"pages": {1: [CURVE_ROWS]}, "text_rows": False},
+    "run-on-columns": {"pages": {1: [_run_on_truth()]}, "text_rows": False},
 }
 
 
@@ -222,6 +239,29 @@ def draw_curves(path: Path) -> None:
     c.save()
 
 
+def draw_run_on(path: Path) -> None:
+    c = _canvas(path)
+    cols = RUN_ON_COLS
+    bottom = TOP + len(RUN_ON_ROWS) * ROW_H
+    for x in cols[:4] + cols[5:]:  # every column rule runs the table's height
+        _line(c, x, TOP, x, bottom)
+    c.rect(cols[4] - RUN_ON_THICK / 2, PAGE_H - bottom, RUN_ON_THICK, bottom - TOP, stroke=0, fill=1)
+    for i in range(len(RUN_ON_ROWS) + 1):  # row rules across the indicator columns only
+        _line(c, cols[3], TOP + i * ROW_H, cols[-1], TOP + i * ROW_H)
+    label, step = RUN_ON_LABELS[0], 14.0  # the vertical label: one glyph a line, centred in its cell
+    first = TOP + (bottom - TOP - len(label) * step) / 2
+    for i, ch in enumerate(label):
+        _text(c, cols[0] + 15, first + i * step, ch)
+    middle = TOP + (bottom - TOP - SIZE) / 2
+    for k, text in enumerate(RUN_ON_LABELS[1:], start=1):
+        _text(c, cols[k] + 4, middle, text)
+    for r, (content, value) in enumerate(RUN_ON_ROWS):
+        _text(c, cols[3] + 4, TOP + r * ROW_H + 7, content)  # row 3's last glyph stands past cols[4]
+        _text(c, cols[4] + 30, TOP + r * ROW_H + 7, value)
+    c.showPage()
+    c.save()
+
+
 CASES = {
     "column-rules-stacked": draw_stacked,
     "two-line-cells": draw_two_line,
@@ -229,6 +269,7 @@ CASES = {
     "off-page": draw_off_page,
     "curve-ruling": draw_curves,
     "row-rules-only": draw_rows_only,
+    "run-on-columns": draw_run_on,
 }
 
 
