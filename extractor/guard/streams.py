@@ -25,6 +25,7 @@ def _mib(n: int) -> str:
 # a bomb there raises TooLarge instead of filling memory. Outside those, it is plain zlib.
 
 _inflate_limit: ContextVar[int | None] = ContextVar("extractor_inflate_limit", default=None)
+_zlib_decompress = zlib.decompress  # zlib's own, whatever stdlib_zlib_bounded() has put in its place
 
 
 class _BoundedZlib:
@@ -37,7 +38,7 @@ class _BoundedZlib:
     def decompress(data, *args, **kwargs):
         limit = _inflate_limit.get()
         if limit is None or args or kwargs:
-            return zlib.decompress(data, *args, **kwargs)
+            return _zlib_decompress(data, *args, **kwargs)
         d = zlib.decompressobj()
         out = d.decompress(data, limit + 1)
         if len(out) > limit or (d.unconsumed_tail and not d.eof):
@@ -219,3 +220,28 @@ def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
             yield out
     except zlib.error:
         return
+
+
+@contextmanager
+def stdlib_zlib_bounded() -> Iterator[None]:
+    """The standard zlib's decompress() bounded by the limit in force (inflate_limit) inside this block.
+
+    For readers that are compiled (playa-pdf, mypyc): they reach zlib.decompress through the zlib module
+    itself, so the module-level swap that bounds pdfminer (_BoundedZlib) does not reach them. Outside an
+    inflate_limit block, or with a limit of none, decompress is zlib's own.
+    """
+    if _inflate_limit.get() is None or zlib.decompress is _bounded_stdlib_decompress:
+        yield
+        return
+    original = zlib.decompress
+    zlib.decompress = _bounded_stdlib_decompress
+    try:
+        yield
+    finally:
+        zlib.decompress = original
+
+
+def _bounded_stdlib_decompress(data, *args, **kwargs):
+    if args or kwargs:
+        return _zlib_decompress(data, *args, **kwargs)
+    return _BoundedZlib.decompress(data)
