@@ -70,10 +70,11 @@ class _Fonts:
 
 
 def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: str | None = None,
-                       fonts: _Fonts | None = None) -> PageObjects:
+                       fonts: _Fonts | None = None, fontnames: list[str] | None = None) -> PageObjects:
     """Characters, ruling candidates, image boxes and the number of curves of the playa page `ppage`
     (opened with space="page"), in pdfplumber's geometry for a page of `height` and media box origin
-    (`mb_x0`, `mb_top`)."""
+    (`mb_x0`, `mb_top`). `fontnames`, when given, receives each character's font name (for the identity
+    test: Char does not carry it)."""
     out = PageObjects()
     chars = out.chars
     fonts = fonts or _Fonts()
@@ -128,6 +129,8 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
             size = (x1 - x0) if vertical else (y1 - y0)
             bx0, top, bx1, bottom = box(x0, y0, x1, y1)
             chars.append(Char(s, bx0, top, bx1, bottom, size or (bottom - top), bool(upright)))
+            if fontnames is not None:
+                fontnames.append(font.fontname)
         if n and cs and not lead:
             dx -= cs  # pdfminer adds no character spacing after the operator's last glyph
         carry[:] = [obj, obj._next_glyph_offset, dx]

@@ -63,14 +63,16 @@ class PlayaReader:
         self._fallback = PdfminerReader()
         self.fallback_pages: list[int] = []  # pages read by pdfminer instead (for the identity script)
 
-    def read(self, page) -> PageObjects:
+    def read(self, page, fontnames: list[str] | None = None) -> PageObjects:
+        """`fontnames`: see playa_objects.read_playa_objects (not filled on a page left to pdfminer)."""
         from extractor.guard.streams import stdlib_zlib_bounded
         from extractor.locate.playa_objects import read_playa_objects
 
         try:
             with stdlib_zlib_bounded():
                 return read_playa_objects(self._doc.pages[page.page_number - 1], float(page.height),
-                                          page.mediabox[0], page.mediabox[1], self._norm, self._fonts)
+                                          page.mediabox[0], page.mediabox[1], self._norm, self._fonts,
+                                          fontnames)
         except _NotCovered:
             pass
         except Exception as exc:  # noqa: BLE001 - playa choked: pdfminer reads the page, or says what is wrong
