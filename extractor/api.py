@@ -191,14 +191,15 @@ def _frame(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> pd.DataFra
 
 def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, engine: str = "camelot",
          password: str | None = None, limits: Limits | None = None,
-         on_page: Callable[[int, int], None] | None = None, jobs: int = 1, reader: str = "playa") -> Document:
+         on_page: Callable[[int, int], None] | None = None, jobs: int = 1, reader: str = "auto") -> Document:
     """Read one PDF into a Document.
 
     `pages`: 1-based pages to read (default all); a page the PDF does not have raises PageOutOfRange.
     `engine`: "camelot" or "pdfplumber" (what finds the table grid). `limits`: extractor.guard.Limits
     (time, pages, memory one PDF may cost). `on_page(done, total)` is called as each page is read (a
     progress bar). `jobs`: processes reading page ranges of one long PDF in parallel (the same document).
-    `reader`: "playa" or "pdfminer" (what reads each page's characters and ruling; the same document).
+    `reader`: "auto", "playa" or "pdfminer" (what reads each page's characters and ruling; the same
+    document; "auto" is playa from 4 pages on, extractor.locate.reader).
     Any failure about the file raises an ExtractorError whose
     `code` is stable (not_a_pdf, encrypted, damaged, timeout …).
     """
@@ -209,8 +210,8 @@ def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, en
     path = Path(path)
     if engine not in ("camelot", "pdfplumber"):
         raise ValueError(f"engine must be 'camelot' or 'pdfplumber', not {engine!r}")
-    if reader not in ("playa", "pdfminer"):
-        raise ValueError(f"reader must be 'playa' or 'pdfminer', not {reader!r}")
+    if reader not in ("auto", "playa", "pdfminer"):
+        raise ValueError(f"reader must be 'auto', 'playa' or 'pdfminer', not {reader!r}")
     if not path.is_file():
         raise Unreadable(f"{path.name}: " + ("no such file" if not path.exists() else
                                               "a folder, not a file" if path.is_dir() else "not a regular file"))
@@ -235,7 +236,7 @@ def _pages_text(pages: Sequence[int]) -> str:
 
 def read_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, pages: Iterable[int] | None = None,
               engine: str = "camelot", password: str | None = None, limits: Limits | None = None,
-              errors: str = "raise", reader: str = "playa") -> Iterator[Document]:
+              errors: str = "raise", reader: str = "auto") -> Iterator[Document]:
     """Read many PDFs (files, or folders searched for *.pdf recursively), yielding one Document each in
     the order given (a folder's PDFs sorted by path), `jobs` in parallel (default: the number of cores).
 

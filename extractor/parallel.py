@@ -12,7 +12,6 @@ them all when the file fails or runs out of time.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,7 +68,7 @@ def split_ranges(pages: list[int], jobs: int) -> list[list[int]]:
 
 
 def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: int,
-                        password: str | None = None, limits=None, reader: str = "pdfminer") -> PageResults:
+                        password: str | None = None, limits=None, reader: str = "auto") -> PageResults:
     """Locate and extract `pages` of the PDF at `path` in up to `jobs` worker processes.
 
     The results are joined in page order; the warnings are those one process would have appended, in the
@@ -80,6 +79,9 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
 
     import extractor.extract  # noqa: F401 - imported once here, inherited by every forked worker
     import extractor.locate  # noqa: F401
+
+    if reader != "pdfminer":
+        import extractor.locate.playa_objects  # noqa: F401 - playa too
 
     ranges = split_ranges(pages, jobs)
     # The parent's objects are not the workers' garbage: frozen, the workers' collector skips them instead
@@ -124,7 +126,7 @@ _worker_pdf: dict[tuple[str, str | None, str], tuple[object, object]] = {}
 
 
 def _read_range(path, pages: list[int], engine: str, password: str | None, limits,
-                reader: str = "pdfminer") -> PageResults:
+                reader: str = "auto") -> PageResults:
     from extractor.guard import DEFAULT_LIMITS, inflate_limit, open_pdf
     from extractor.locate.reader import open_reader
 
@@ -141,7 +143,7 @@ def _read_range(path, pages: list[int], engine: str, password: str | None, limit
 
 
 def _read_range_in_worker(path: str, pages: list[int], engine: str, password: str | None, limits,
-                          reader: str = "pdfminer"):
+                          reader: str = "auto"):
     """_read_range in a worker: failures about the file come back as a _Failure; bugs are raised."""
     from extractor.errors import ExtractorError
     from extractor.guard import as_extractor_error
@@ -159,6 +161,8 @@ def _read_range_in_worker(path: str, pages: list[int], engine: str, password: st
 
 def _context():
     """fork where there is one: a worker starts in milliseconds with the extraction stack imported."""
+    import multiprocessing  # here, not at the top: a one-process extract does not need it
+
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

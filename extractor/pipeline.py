@@ -28,8 +28,8 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     `grids_out`: a list that receives every page's model.Grid (cell geometry, for extractor.review);
     `lines_out` one that receives every model.TextLine read outside the tables (headings, prose).
     `jobs`: worker processes reading page ranges of a long PDF (extractor.parallel); same document as 1.
-    `reader`: what reads each page's objects, "playa" or "pdfminer" (extractor.locate.reader; default
-    DEFAULT_READER); the same document either way.
+    `reader`: what reads each page's objects, "auto", "playa" or "pdfminer" (extractor.locate.reader;
+    default "auto"); the same document either way.
     """
     from extractor.captions import table_dicts
     from extractor.interpret import interpret
@@ -49,7 +49,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         wanted = select_pages(n_pages, pages, limits, warnings)
         shared = len(split_ranges(wanted, jobs)) > 1
         if not shared:
-            page_reader = open_reader(pdf, reader, password=password)
+            page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
             try:
                 read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
                                   reader=page_reader)

@@ -28,7 +28,7 @@ class Job:
     rel: str  # its path relative to the batch's inputs (POSIX), as errors.csv and the CSV `file` name it
     json_path: str  # absolute path of the JSON output
     engine: str = "camelot"
-    reader: str = "playa"  # what reads each page's objects (extractor.locate.reader)
+    reader: str = "auto"  # what reads each page's objects (extractor.locate.reader)
     pages: tuple[int, ...] | None = None
     password: str | None = None
     limits: Limits | None = None  # time, pages and decompressed size one PDF may cost (extractor.guard)

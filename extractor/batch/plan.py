@@ -36,7 +36,7 @@ class Options:
     password: str | None = None
     limits: Limits | None = None
     audit: bool = False  # add the audit's findings to each document (batch --audit)
-    reader: str = "playa"  # what reads the page objects (--reader); not in the record: the same outputs
+    reader: str = "auto"  # what reads the page objects (--reader); not in the record: the same outputs
     review: bool = False  # also write a review page per PDF (OUTDIR/review/<rel>.html); not an output option
 
     def as_record(self) -> dict[str, Any]:

@@ -3,12 +3,16 @@ works on (objects.PageObjects). One interface, two implementations, chosen by `-
 
 * "pdfminer" - pdfplumber's pdfminer layout, walked by objects.read_objects (the reference);
 * "playa"    - playa-pdf (a camelot 2.0 dependency) reading the same objects in about half the time,
-               with pdfminer's character boxes (playa_objects). The default: tests/test_reader_identity.py
-               and bench/reader_identity.py show it gives pdfminer's objects on every corpus and sample page.
+               with pdfminer's character boxes (playa_objects). tests/test_reader_identity.py and
+               bench/reader_identity.py show it gives pdfminer's objects on every corpus and sample page;
+* "auto"     - the default: playa, except for a read of fewer than AUTO_MIN_PAGES pages (pdfminer, which
+               is imported anyway: pdfplumber opens every PDF).
 
 The playa reader falls back to pdfminer, cheaply and silently, wherever identity is not shown: the whole
 document when playa cannot open it (pdfminer's error, if any, is then the one the user sees), and a page
-that uses a font kind the corpus does not cover (vertical writing, Type 3) or on which playa fails.
+that uses a font kind the identity test does not show identical (vertical writing: the OCR layer of
+scanned-with-ocr-layer.pdf pp. 3 and 6 differs by a few points; Type 3), whose font claims widths for
+more CIDs than a font has (a hostile /W array), or on which playa fails.
 Either way the PDF is opened by pdfplumber first (guard.open_pdf): the checks, page count and page boxes
 stay pdfplumber's. Readers hold no page between calls.
 """
@@ -20,8 +24,12 @@ from typing import Protocol
 
 from extractor.locate.objects import PageObjects, read_objects
 
-READERS = ("playa", "pdfminer")
-DEFAULT_READER = "playa"
+READERS = ("auto", "playa", "pdfminer")
+DEFAULT_READER = "auto"
+# "auto": playa, unless fewer pages than this are read. playa opens the file a second time (its own
+# cross-reference and page tree: ~0.1 s of CPU on the 392-page book, before its first page), which a few
+# pages do not win back (playa saves ~10-25 ms a page); the output is the same either way.
+AUTO_MIN_PAGES = 4
 
 
 class PageReader(Protocol):
@@ -61,6 +69,7 @@ class PlayaReader:
         self._norm = norm
         self._fonts = _Fonts(on_font=_refuse_uncovered)
         self._fallback = PdfminerReader()
+        self._checked: set[int] = set()  # font dictionaries (object ids) whose /W was measured
         self.fallback_pages: list[int] = []  # pages read by pdfminer instead (for the identity script)
 
     def read(self, page, fontnames: list[str] | None = None) -> PageObjects:
@@ -69,8 +78,10 @@ class PlayaReader:
         from extractor.locate.playa_objects import read_playa_objects
 
         try:
+            ppage = self._doc.pages[page.page_number - 1]
+            _refuse_width_claims(ppage, self._checked)
             with stdlib_zlib_bounded():
-                return read_playa_objects(self._doc.pages[page.page_number - 1], float(page.height),
+                return read_playa_objects(ppage, float(page.height),
                                           page.mediabox[0], page.mediabox[1], self._norm, self._fonts,
                                           fontnames)
         except _NotCovered:
@@ -97,11 +108,56 @@ def _refuse_uncovered(font) -> None:
         raise _NotCovered(type(font).__name__)
 
 
-def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None) -> PageReader:
-    """The reader `name` for the pdfplumber PDF `pdf` (already opened and checked by guard.open_pdf)."""
+# A CID font has at most 65,536 CIDs; a /W range claiming more is hostile (tests/bad_inputs.py's
+# font-widths-bomb: CIDs 2 to 99,999,999,999). Both readers would fill a dict entry per claimed CID;
+# such a page is left to pdfminer, which stops at the memory limit as before (too_large), where playa would
+# run on for longer first.
+_MAX_CIDS = 1 << 16
+
+
+def _refuse_width_claims(ppage, checked: set[int]) -> None:
+    """Raise _NotCovered if a Type0 font of the page claims widths for more CIDs than a font can have."""
+    from playa.pdftypes import dict_value, list_value, resolve1
+
+    fonts = resolve1(ppage.resources.get("Font")) if ppage.resources else None
+    if not isinstance(fonts, dict):
+        return
+    for ref in fonts.values():
+        key = getattr(ref, "objid", None) or id(ref)
+        if key in checked:
+            continue
+        checked.add(key)
+        spec = resolve1(ref)
+        if not isinstance(spec, dict) or resolve1(spec.get("Subtype")) is None or \
+                getattr(resolve1(spec.get("Subtype")), "name", "") != "Type0":
+            continue
+        for desc in list_value(resolve1(spec.get("DescendantFonts", []))):
+            w = resolve1(dict_value(resolve1(desc)).get("W", []))
+            if not isinstance(w, list):
+                continue
+            claimed, run = 0, []
+            for v in w:
+                v = resolve1(v)
+                if isinstance(v, list):
+                    claimed += len(v)
+                    run = []
+                elif isinstance(v, (int, float)):
+                    run.append(v)
+                    if len(run) == 3:
+                        claimed += max(0, int(run[1]) - int(run[0]) + 1)
+                        run = []
+                if claimed > _MAX_CIDS:
+                    checked.discard(key)  # every page using it goes to pdfminer
+                    raise _NotCovered("a font claims widths for more CIDs than a font has")
+
+
+def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
+                n_pages: int | None = None) -> PageReader:
+    """The reader `name` for the pdfplumber PDF `pdf` (already opened and checked by guard.open_pdf), to
+    read `n_pages` pages (None: unknown, many). "auto" is playa for AUTO_MIN_PAGES pages or more."""
     if name not in READERS:
         raise ValueError(f"unknown reader {name!r} (choose from {', '.join(READERS)})")
-    if name == "pdfminer":
+    if name == "pdfminer" or (name == "auto" and n_pages is not None and n_pages < AUTO_MIN_PAGES):
         return PdfminerReader()
     path = getattr(pdf.stream, "name", None)
     if not isinstance(path, str) or not Path(path).is_file():
