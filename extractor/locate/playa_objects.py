@@ -77,6 +77,7 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
     test: Char does not carry it)."""
     out = PageObjects()
     chars = out.chars
+    new_char = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__: one call less a glyph
     fonts = fonts or _Fonts()
     if norm is not None:
         from pdfplumber.utils.text import normalize_unicode
@@ -88,47 +89,56 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
 
     def text(obj: TextObject, carry: list) -> None:
         """The glyphs of one text-showing operator. `carry` = [previous operator, its end offset, dx]:
-        pdfminer's offset from playa's along the line, in text space (see _charspace_shift)."""
+        dx is pdfminer's offset from playa's along the line, in text space (character spacing, above)."""
         gstate = obj.gstate
         font = gstate.font
         if font is None:
             return
         descent = fonts.descent(font)
+        top_y = descent + 1.0
         vertical = font.vertical
-        fontsize = gstate.fontsize
+        hdisp = font.hdisp
         scaling = gstate.scaling * 0.01
         prev, prev_end, dx = carry
         if prev is None or obj.line_matrix != prev.line_matrix or obj._glyph_offset != prev_end:
             dx = 0.0  # a new line (Td, Tm, T*, BT): both readers start from its origin
         cs = gstate.charspace * scaling
         lead = cs if cs and obj.args and not isinstance(obj.args[0], bytes) else 0.0
-        tlm = mult_matrix(obj.line_matrix, obj.ctm)
+        shift = dx + lead
+        if shift:
+            tlm = mult_matrix(obj.line_matrix, obj.ctm)
+            sx, sy = shift * tlm[0], shift * tlm[1]
         n = 0
         for glyph in obj:
             n += 1
             a, b, c, d, e, f = glyph.matrix  # T_rm = [size*scaling 0 0 size 0 rise] x Tm x CTM
-            shift = dx + lead
             if shift:
-                e, f = e + shift * tlm[0], f + shift * tlm[1]
-            if vertical:
-                vx, vy = font.position(glyph.cid)
-                vdisp = font.vdisp(glyph.cid)
-                tb = (-vx, vy + vdisp, -vx + 1, vy)
-            else:
-                tb = (0.0, descent, font.hdisp(glyph.cid), descent + 1.0)
-            # pdfminer's apply_matrix_rect: the four corners, min and max
-            xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
-            ys = [b * x + d * y + f for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
-            x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-            s = glyph.text
-            if s is None:
-                s = "(cid:%d)" % glyph.cid
+                e, f = e + sx, f + sy
+            if not vertical and b == 0 and c == 0:  # upright or mirrored text: two corners decide
+                w = a * hdisp(glyph.cid) + e
+                x0, x1 = (e, w) if w >= e else (w, e)
+                lo, hi = d * descent + f, d * top_y + f
+                y0, y1 = (lo, hi) if hi >= lo else (hi, lo)
+            else:  # pdfminer's apply_matrix_rect: the four corners, min and max
+                if vertical:
+                    vx, vy = font.position(glyph.cid)
+                    tb = (-vx, vy + font.vdisp(glyph.cid), -vx + 1, vy)
+                else:
+                    tb = (0.0, descent, hdisp(glyph.cid), top_y)
+                xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
+                ys = [b * x + d * y + f for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
+                x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+            t = glyph.text
+            if t is None:
+                t = "(cid:%d)" % glyph.cid
             elif norm is not None:
-                s = normalize_unicode(norm, s)
-            upright = a * d * scaling > 0 and b * c <= 0
+                t = normalize_unicode(norm, t)
+            if mb_x0 != 0:
+                x0, x1 = x0 + mb_x0, x1 + mb_x0
+            top, bottom = (height - y1) + mb_top, (height - y0) + mb_top
             size = (x1 - x0) if vertical else (y1 - y0)
-            bx0, top, bx1, bottom = box(x0, y0, x1, y1)
-            chars.append(Char(s, bx0, top, bx1, bottom, size or (bottom - top), bool(upright)))
+            chars.append(new_char(Char, (t, x0, top, x1, bottom, size or (bottom - top),
+                                         a * d * scaling > 0 and b * c <= 0)))
             if fontnames is not None:
                 fontnames.append(font.fontname)
         if n and cs and not lead:

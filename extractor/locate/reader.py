@@ -8,11 +8,12 @@ works on (objects.PageObjects). One interface, two implementations, chosen by `-
 * "auto"     - the default: playa, except for a read of fewer than AUTO_MIN_PAGES pages (pdfminer, which
                is imported anyway: pdfplumber opens every PDF).
 
-The playa reader falls back to pdfminer, cheaply and silently, wherever identity is not shown: the whole
-document when playa cannot open it (pdfminer's error, if any, is then the one the user sees), and a page
-that uses a font kind the identity test does not show identical (vertical writing: the OCR layer of
-scanned-with-ocr-layer.pdf pp. 3 and 6 differs by a few points; Type 3), whose font claims widths for
-more CIDs than a font has (a hostile /W array), or on which playa fails.
+The playa reader falls back to pdfminer, cheaply and silently, wherever identity is not shown: for the
+whole document when playa cannot open it or finds another number of pages (a damaged file each repairs
+its own way; pdfminer's error, if any, is then the one the user sees); for a page when playa's page is
+another object than pdfminer's, when it uses a font kind the identity test does not show identical
+(vertical writing: the OCR layer of scanned-with-ocr-layer.pdf pp. 3 and 6 differs by a few points;
+Type 3), when a font claims widths for more CIDs than a font has (a hostile /W array), or when playa fails.
 Either way the PDF is opened by pdfplumber first (guard.open_pdf): the checks, page count and page boxes
 stay pdfplumber's. Readers hold no page between calls.
 """
@@ -79,6 +80,8 @@ class PlayaReader:
 
         try:
             ppage = self._doc.pages[page.page_number - 1]
+            if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
+                raise _NotCovered("not the same page object")
             _refuse_width_claims(ppage, self._checked)
             with stdlib_zlib_bounded():
                 return read_playa_objects(ppage, float(page.height),
@@ -89,7 +92,7 @@ class PlayaReader:
         except Exception as exc:  # noqa: BLE001 - playa choked: pdfminer reads the page, or says what is wrong
             from extractor.errors import ExtractorError
 
-            if isinstance(exc, ExtractorError):  # TooLarge from the bounded zlib: the limit, not a reader issue
+            if isinstance(exc, (ExtractorError, MemoryError)):  # a limit (TooLarge, --max-memory) holds
                 raise
         self.fallback_pages.append(page.page_number)
         return self._fallback.read(page)
@@ -174,5 +177,12 @@ def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
 
         if isinstance(exc, ExtractorError):
             raise
+        return PdfminerReader()
+    try:
+        same = len(doc.pages) == len(pdf.pages)
+    except Exception:  # noqa: BLE001 - playa cannot walk the page tree: pdfminer reads it all
+        same = False
+    if not same:  # the page trees differ (a damaged file either reader repairs its own way)
+        doc.close()
         return PdfminerReader()
     return PlayaReader(doc, pdf.unicode_norm)
