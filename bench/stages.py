@@ -1,6 +1,6 @@
 """Where an extraction's time goes after the pages are read (issue 18): CPU milliseconds a page for reading
-(the page reader), locate (everything locate_page does besides reading: visibility, ruling, regions, text
-lines), grid (the table grid: camelot's lattice or pdfplumber's cells, rows from text), placement (the
+(the page reader), locate (everything locate_page does besides reading: visibility and double strikes,
+ruling edges, the text-health check, table regions, text lines, the rest), grid (the table grid: camelot's lattice or pdfplumber's cells, rows from text), placement (the
 characters placed in cells), the rest of extract, stitch, and interpret (with the captions), over every
 PDF of the bench set, in this process (imports excluded). Target: everything after reading under 10 ms a
 page.
@@ -13,6 +13,7 @@ The last line is the summary.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import defaultdict
@@ -64,7 +65,12 @@ def instrument() -> None:
 
     _timed(reader.PdfminerReader, "read", "read")
     _timed(reader.PlayaReader, "read", "read")
-    _timed(pages, "locate_page", "locate")
+    _timed(pages, "locate_page", "locate (rest)")
+    for attr, name in (("visible_chars", "locate: visible"), ("drop_double_struck", "locate: visible"),
+                       ("visible_segments", "locate: ruling"), ("ruling_edges", "locate: ruling"),
+                       ("text_health", "locate: health"), ("find_tables", "locate: regions"),
+                       ("text_lines", "locate: lines")):
+        _timed(pages, attr, name)
     _timed(extractor.extract, "extract_grids", "extract (rest)")
     _timed(grids, "_lattices", "grid")
     _timed(grids, "split_unruled_rows", "grid")
@@ -97,16 +103,19 @@ def main(argv: list[str] | None = None) -> int:
         except ExtractorError as exc:
             print(f"{pdf.name}: {exc.code}")
         total += time.process_time() - t0
-    stages = ["read", "locate", "grid", "placement", "extract (rest)", "stitch", "interpret"]
+    stages = ["read", "locate: visible", "locate: ruling", "locate: health", "locate: regions", "locate: lines",
+              "locate (rest)", "grid", "placement", "extract (rest)", "stitch", "interpret"]
     per = {s: 1000 * SPENT[s] / max(n_pages, 1) for s in stages}
     other = 1000 * (total - sum(SPENT[s] for s in stages)) / max(n_pages, 1)
     after = sum(per[s] for s in stages[1:])
     for s in stages:
-        print(f"  {s:<15} {per[s]:7.2f} ms/page")
-    print(f"  {'other':<15} {other:7.2f} ms/page (opening, hashing, guard)")
+        print(f"  {s:<16} {per[s]:7.2f} ms/page")
+    print(f"  {'other':<16} {other:7.2f} ms/page (opening, hashing, guard)")
+    locate = sum(v for k, v in per.items() if k.startswith("locate"))
     print(f"stages ({args.reader} reader): {len(pdfs)} PDFs, {n_pages} pages, {1000 * total / max(n_pages, 1):.1f} "
-          f"ms/page CPU; after reading {after:.2f} ms/page (target < 10): "
-          + ", ".join(f"{s} {per[s]:.2f}" for s in stages[1:]) + f"; read {per['read']:.2f}")
+          f"ms/page CPU; after reading {after:.2f} ms/page (target < 10): locate {locate:.2f}, "
+          + ", ".join(f"{s} {per[s]:.2f}" for s in stages[7:]) + f"; read {per['read']:.2f}; load average "
+          + " ".join(f"{v:.2f}" for v in os.getloadavg()))
     return 0
 
 
