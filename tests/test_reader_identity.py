@@ -162,3 +162,26 @@ def test_reader_option_same_document(tmp_path: Path) -> None:
     assert a == b
     with pytest.raises(ValueError):
         extractor.read(pdf, reader="fast")
+
+
+def test_reader_option_on_extract_and_batch(tmp_path: Path) -> None:
+    """`--reader` is an option of extract and batch (cli/options.py reading_options); same JSON."""
+    import json
+
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+
+    pdf = sample_pdfs()[0]
+    outs = {}
+    for reader in ("playa", "pdfminer"):
+        out = tmp_path / f"{reader}.json"
+        result = CliRunner().invoke(cli, ["extract", str(pdf), "--reader", reader, "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        outs[reader] = out.read_bytes()
+    assert outs["playa"] == outs["pdfminer"]
+    result = CliRunner().invoke(cli, ["batch", str(pdf), "-o", str(tmp_path / "b"), "--reader", "pdfminer", "-q"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "b" / f"{pdf.stem}.json").read_text())["source"]["file"] == pdf.name
+    result = CliRunner().invoke(cli, ["extract", str(pdf), "--reader", "pypdfium2"])
+    assert result.exit_code == 2 and "--reader" in result.output
