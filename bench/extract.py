@@ -19,7 +19,7 @@ it varies less with other processes' load; the targets are on wall time.
 Then the peak memory (resident set) of `extractor extract` on the 392-page book, with each reader
 (issue 18 target: no higher than 107 MB). The load average is printed before and after.
 
-    python bench/extract.py [--runs 3] [--skip-big] [--tools extractor,pdfplumber] [--no-memory]
+    python bench/extract.py [--runs 3] [--skip-big] [--tools extractor,pdfplumber] [--no-memory] [--only a,b]
 """
 
 from __future__ import annotations
@@ -127,6 +127,8 @@ def main() -> None:
     parser.add_argument("--skip-big", action="store_true", help="leave out the 392-page PDF")
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of: " + ", ".join(TOOLS))
     parser.add_argument("--no-memory", action="store_true", help="skip the 392-page book's peak memory")
+    parser.add_argument("--only", default="", help="comma-separated parts of file names: a subset of the set "
+                                                   "(a quick comparison; the targets are on the whole set)")
     args = parser.parse_args()
     tools = [t for t in args.tools.split(",") if t]
     unknown = set(tools) - set(TOOLS)
@@ -134,6 +136,8 @@ def main() -> None:
         parser.error(f"unknown tools: {', '.join(sorted(unknown))}")
 
     pdfs = bench_set(args.skip_big)
+    if args.only:
+        pdfs = [p for p in pdfs if any(part in p.name for part in args.only.split(","))]
     pages = sum(page_count(p) for p in pdfs)
     print(f"extract: {len(pdfs)} PDFs, {pages} pages, median of {args.runs} runs; load average {load()}")
     runs = [one_run(tools, pdfs) for _ in range(args.runs)]
