@@ -4,6 +4,7 @@ opens the file; inflate_limit() bounds pdfminer's own zlib for the few streams i
 """
 from __future__ import annotations
 
+import threading
 import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -222,23 +223,31 @@ def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
         return
 
 
+_swap_lock = threading.Lock()
+_swap_users = 0
+
+
 @contextmanager
 def stdlib_zlib_bounded() -> Iterator[None]:
     """The standard zlib's decompress() bounded by the limit in force (inflate_limit) inside this block.
 
     For readers that are compiled (playa-pdf, mypyc): they reach zlib.decompress through the zlib module
-    itself, so the module-level swap that bounds pdfminer (_BoundedZlib) does not reach them. Outside an
-    inflate_limit block, or with a limit of none, decompress is zlib's own.
+    itself, so the module-level swap that bounds pdfminer (_BoundedZlib) does not reach them. The bounded
+    function reads the calling thread's limit (none: zlib's own behaviour), and stays in place while any
+    thread is inside such a block (batch's cluster workers read in threads).
     """
-    if _inflate_limit.get() is None or zlib.decompress is _bounded_stdlib_decompress:
-        yield
-        return
-    original = zlib.decompress
-    zlib.decompress = _bounded_stdlib_decompress
+    global _swap_users
+    with _swap_lock:
+        if _swap_users == 0:
+            zlib.decompress = _bounded_stdlib_decompress
+        _swap_users += 1
     try:
         yield
     finally:
-        zlib.decompress = original
+        with _swap_lock:
+            _swap_users -= 1
+            if _swap_users == 0:
+                zlib.decompress = _zlib_decompress
 
 
 def _bounded_stdlib_decompress(data, *args, **kwargs):
