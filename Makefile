@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench fuzz fuzz-docs fuzz-lists samples clean
+.PHONY: install run test bench reader-identity reader-outputs fuzz fuzz-docs fuzz-lists samples clean
 
 install: $(STAMP)
 
@@ -25,6 +25,14 @@ test: $(STAMP)
 ## Speed and memory benchmarks; results are printed and recorded in bench/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## The two page readers (playa, pdfminer) on every page of every sample and real PDF: the same characters,
+## boxes, fonts and ruling (tests/test_reader_identity.py checks a sample of pages); then the same JSON.
+reader-identity: $(STAMP)
+	$(BIN)/python bench/reader_identity.py
+
+reader-outputs: $(STAMP)
+	$(BIN)/python bench/reader_outputs.py
 
 ## Longer fuzzing of the PDF reader with mutated sample PDFs.
 fuzz: $(STAMP)

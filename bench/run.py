@@ -1,8 +1,10 @@
 """`make bench`: every benchmark of the project, one after another; the output is appended to bench/RESULTS.md.
 
 Each benchmark is a script in bench/ whose last stdout line is its summary:
-  extract.py     extraction vs camelot's default and vector lattice, pdfplumber's extract_tables (issues 8, 18)
+  extract.py     extraction vs camelot's default and vector lattice, pdfplumber's extract_tables, the chosen
+                 reader's bare read; peak memory on the 392-page book (issues 8, 18)
   normalizer.py  indicator values parsed a second (issue 3)
+  stages.py      CPU ms/page of each stage after reading: locate, grid, placement, stitch, interpret (issue 18)
   jobs.py        extract --jobs 1 vs 2 on the 392-page book: wall, CPU, identical output (issue 18)
   batch.py       batch throughput with 1 and 2 jobs, worker peak memory (issue 6)
   review.py      the review page of the 392-page book: size under 40 MB, time (issue 16)
@@ -18,7 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["normalizer.py", "extract.py", "jobs.py", "batch.py", "review.py"]
+BENCHMARKS = ["normalizer.py", "extract.py", "stages.py", "jobs.py", "batch.py", "review.py"]
 
 
 def machine() -> str:

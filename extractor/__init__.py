@@ -1,7 +1,8 @@
 """extractor: Chinese budget-performance PDFs (绩效目标表) to clean, typed data.
 
 The pipeline, one subpackage a stage:
-  locate     pdfplumber opens the PDF, reads each page's characters once, finds table regions and headings
+  locate     pdfplumber opens the PDF; each page's characters and ruling read once (locate/reader.py: playa or
+             pdfminer, the same objects); table regions and headings found
   extract    the grid of each table (camelot's vector ruling, or pdfplumber's finder), text placed per character
   stitch     tables continued across page breaks joined onto their start
   interpret  tables read by their header text into document, department, projects and indicators

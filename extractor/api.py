@@ -191,13 +191,15 @@ def _frame(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> pd.DataFra
 
 def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, engine: str = "camelot",
          password: str | None = None, limits: Limits | None = None,
-         on_page: Callable[[int, int], None] | None = None, jobs: int = 1) -> Document:
+         on_page: Callable[[int, int], None] | None = None, jobs: int = 1, reader: str = "auto") -> Document:
     """Read one PDF into a Document.
 
     `pages`: 1-based pages to read (default all); a page the PDF does not have raises PageOutOfRange.
     `engine`: "camelot" or "pdfplumber" (what finds the table grid). `limits`: extractor.guard.Limits
     (time, pages, memory one PDF may cost). `on_page(done, total)` is called as each page is read (a
     progress bar). `jobs`: processes reading page ranges of one long PDF in parallel (the same document).
+    `reader`: "auto", "playa" or "pdfminer" (what reads each page's characters and ruling; the same
+    document; "auto" is playa from 4 pages on, extractor.locate.reader).
     Any failure about the file raises an ExtractorError whose
     `code` is stable (not_a_pdf, encrypted, damaged, timeout …).
     """
@@ -208,6 +210,8 @@ def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, en
     path = Path(path)
     if engine not in ("camelot", "pdfplumber"):
         raise ValueError(f"engine must be 'camelot' or 'pdfplumber', not {engine!r}")
+    if reader not in ("auto", "playa", "pdfminer"):
+        raise ValueError(f"reader must be 'auto', 'playa' or 'pdfminer', not {reader!r}")
     if not path.is_file():
         raise Unreadable(f"{path.name}: " + ("no such file" if not path.exists() else
                                               "a folder, not a file" if path.is_dir() else "not a regular file"))
@@ -216,7 +220,7 @@ def read(path: str | os.PathLike[str], *, pages: Iterable[int] | None = None, en
         _warnings.simplefilter("ignore")  # camelot's and pdfminer's chatter; our warnings are in the document
         kwargs = {"on_page": on_page} if on_page is not None else {}
         data = extract_pdf(path, engine=engine, pages=wanted, password=password, limits=limits, jobs=jobs,
-                           **kwargs)
+                           reader=reader, **kwargs)
     n_pages = int((data.get("source") or {}).get("pages") or 0)
     beyond = [p for p in wanted or [] if p > n_pages]
     if beyond:
@@ -232,7 +236,7 @@ def _pages_text(pages: Sequence[int]) -> str:
 
 def read_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, pages: Iterable[int] | None = None,
               engine: str = "camelot", password: str | None = None, limits: Limits | None = None,
-              errors: str = "raise") -> Iterator[Document]:
+              errors: str = "raise", reader: str = "auto") -> Iterator[Document]:
     """Read many PDFs (files, or folders searched for *.pdf recursively), yielding one Document each in
     the order given (a folder's PDFs sorted by path), `jobs` in parallel (default: the number of cores).
 
@@ -243,7 +247,7 @@ def read_many(paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = Non
         raise ValueError("errors must be 'raise' or 'skip'")
     files = _expand(paths)
     wanted = tuple(sorted(set(pages))) if pages is not None else None
-    args = [(str(f), wanted, engine, password, limits) for f in files]
+    args = [(str(f), wanted, engine, password, limits, reader) for f in files]
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(args) <= 1:
         results: Iterator[tuple] = map(_read_one, args)
@@ -275,9 +279,10 @@ def _documents(results: Iterable[tuple], errors: str) -> Iterator[Document]:
 
 def _read_one(args: tuple) -> tuple[str, Any]:
     """A worker's job: the document as a dict, or the failure as plain values (both pickle safely)."""
-    path, pages, engine, password, limits = args
+    path, pages, engine, password, limits, reader = args
     try:
-        return "ok", read(path, pages=pages, engine=engine, password=password, limits=limits).to_dict()
+        return "ok", read(path, pages=pages, engine=engine, password=password, limits=limits,
+                          reader=reader).to_dict()
     except ExtractorError as exc:
         return "error", (type(exc).__name__, str(exc), exc.code, getattr(exc, "n_pages", 0))
 

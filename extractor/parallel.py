@@ -12,7 +12,6 @@ them all when the file fails or runs out of time.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,15 +36,15 @@ class PageResults:
 
 
 def read_pages(pdf, pages: list[int], engine: str, warnings: list[Warning],
-               password: str | None = None, on_page=None) -> PageResults:
+               password: str | None = None, on_page=None, reader=None) -> PageResults:
     """Locate and extract `pages` of the open `pdf`, one page at a time: a page's characters are released
     as soon as its grids are built. Warnings go to `warnings` (also returned in the result); `on_page(done,
-    total)` after each page."""
+    total)` after each page. `reader`: a page reader of `pdf` (locate.reader.open_reader; default pdfminer)."""
     from extractor.extract import extract_grids
     from extractor.locate import iter_layouts
 
     out = PageResults(warnings=warnings)
-    for layout in iter_layouts(pdf, pages, warnings):
+    for layout in iter_layouts(pdf, pages, warnings, reader=reader):
         out.layouts.append(layout)
         out.grids += extract_grids(pdf, [layout], engine, warnings, password=password)
         if on_page is not None:
@@ -69,7 +68,7 @@ def split_ranges(pages: list[int], jobs: int) -> list[list[int]]:
 
 
 def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: int,
-                        password: str | None = None, limits=None) -> PageResults:
+                        password: str | None = None, limits=None, reader: str = "auto") -> PageResults:
     """Locate and extract `pages` of the PDF at `path` in up to `jobs` worker processes.
 
     The results are joined in page order; the warnings are those one process would have appended, in the
@@ -81,13 +80,16 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
     import extractor.extract  # noqa: F401 - imported once here, inherited by every forked worker
     import extractor.locate  # noqa: F401
 
+    if reader != "pdfminer":
+        import extractor.locate.playa_objects  # noqa: F401 - playa too
+
     ranges = split_ranges(pages, jobs)
     # The parent's objects are not the workers' garbage: frozen, the workers' collector skips them instead
     # of touching (and so copying) every inherited page. Workers are forked while the pool runs.
     gc.freeze()
     pool = ProcessPool(max_workers=min(jobs, len(ranges)), context=_context())
     try:
-        futures = [pool.schedule(_read_range_in_worker, args=(str(path), r, engine, password, limits))
+        futures = [pool.schedule(_read_range_in_worker, args=(str(path), r, engine, password, limits, reader))
                    for r in ranges]
         joined = PageResults()
         for future in futures:
@@ -117,34 +119,37 @@ class _Failure:
         return self.cls(self.message, code=self.code)
 
 
-# The PDF each worker has open, kept across the ranges it is given: opening (pdfplumber loads the whole page
-# tree) costs ~0.3 s on the 392-page book, once per worker instead of once per range. A worker dies with
-# its pool (stopped when the file is done), which closes the file.
-_worker_pdf: dict[tuple[str, str | None], object] = {}
+# The PDF each worker has open (with its page reader), kept across the ranges it is given: opening
+# (pdfplumber loads the whole page tree) costs ~0.3 s on the 392-page book, once per worker instead of once
+# per range. A worker dies with its pool (stopped when the file is done), which closes the file.
+_worker_pdf: dict[tuple[str, str | None, str], tuple[object, object]] = {}
 
 
-def _read_range(path, pages: list[int], engine: str, password: str | None, limits) -> PageResults:
+def _read_range(path, pages: list[int], engine: str, password: str | None, limits,
+                reader: str = "auto") -> PageResults:
     from extractor.guard import DEFAULT_LIMITS, inflate_limit, open_pdf
+    from extractor.locate.reader import open_reader
 
     limits = limits or DEFAULT_LIMITS
     warnings: list[Warning] = []
     with fewer_collections(), inflate_limit(limits.max_decompressed):
-        key = (str(path), password)
-        pdf = _worker_pdf.get(key)
-        if pdf is None:
+        key = (str(path), password, reader)
+        if key not in _worker_pdf:
             opened: list[Warning] = []  # `repaired` and the like: the parent has them from its own opening
-            pdf = _worker_pdf[key] = open_pdf(path, password=password, limits=limits, warnings=opened,
-                                              pre_check=False)
-        return read_pages(pdf, pages, engine, warnings, password=password)
+            pdf = open_pdf(path, password=password, limits=limits, warnings=opened, pre_check=False)
+            _worker_pdf[key] = (pdf, open_reader(pdf, reader, password=password))
+        pdf, page_reader = _worker_pdf[key]
+        return read_pages(pdf, pages, engine, warnings, password=password, reader=page_reader)
 
 
-def _read_range_in_worker(path: str, pages: list[int], engine: str, password: str | None, limits):
+def _read_range_in_worker(path: str, pages: list[int], engine: str, password: str | None, limits,
+                          reader: str = "auto"):
     """_read_range in a worker: failures about the file come back as a _Failure; bugs are raised."""
     from extractor.errors import ExtractorError
     from extractor.guard import as_extractor_error
 
     try:
-        return _read_range(path, pages, engine, password, limits)
+        return _read_range(path, pages, engine, password, limits, reader)
     except ExtractorError as exc:
         return _Failure(type(exc), str(exc), exc.code)
     except Exception as exc:  # noqa: BLE001 - classified as guarded() would classify it in the parent
@@ -156,6 +161,8 @@ def _read_range_in_worker(path: str, pages: list[int], engine: str, password: st
 
 def _context():
     """fork where there is one: a worker starts in milliseconds with the extraction stack imported."""
+    import multiprocessing  # here, not at the top: a one-process extract does not need it
+
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

@@ -20,7 +20,7 @@ from extractor.parallel import fewer_collections as _fewer_collections  # noqa: 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
                 password: str | None = None, limits: Limits | None = None,
                 grids_out: list | None = None, lines_out: list | None = None, jobs: int = 1,
-                on_page: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+                on_page: Callable[[int, int], None] | None = None, reader: str | None = None) -> dict[str, Any]:
     """The output contract (spec/output-contract.md) of one PDF.
 
     `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
@@ -28,13 +28,17 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     `grids_out`: a list that receives every page's model.Grid (cell geometry, for extractor.review);
     `lines_out` one that receives every model.TextLine read outside the tables (headings, prose).
     `jobs`: worker processes reading page ranges of a long PDF (extractor.parallel); same document as 1.
+    `reader`: what reads each page's objects, "auto", "playa" or "pdfminer" (extractor.locate.reader;
+    default "auto"); the same document either way.
     """
     from extractor.captions import table_dicts
     from extractor.interpret import interpret
+    from extractor.locate.reader import DEFAULT_READER, open_reader
     from extractor.parallel import read_pages, read_pages_parallel, split_ranges
     from extractor.stitch import stitch_tables
 
     path = Path(path)
+    reader = reader or DEFAULT_READER
     limits = limits or DEFAULT_LIMITS
     warnings: list[Warning] = []
     # The decompression limit is kept while the pages are read, stream by stream as pdfminer inflates
@@ -45,9 +49,14 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         wanted = select_pages(n_pages, pages, limits, warnings)
         shared = len(split_ranges(wanted, jobs)) > 1
         if not shared:
-            read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page)
+            page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
+            try:
+                read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
+                                  reader=page_reader)
+            finally:
+                page_reader.close()
     if shared:  # the file is closed before the workers fork
-        read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits)
+        read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits, reader=reader)
         warnings += read.warnings
     layouts, grids = read.layouts, read.grids
     check_readable(layouts, path.name)

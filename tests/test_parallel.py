@@ -77,7 +77,7 @@ def test_a_failure_in_a_worker_is_the_error_one_process_raises(tmp_path, monkeyp
 
     monkeypatch.setattr(parallel, "MIN_PAGES_PER_RANGE", 1)
 
-    def broken(pdf, pages, engine, warnings, password=None):
+    def broken(pdf, pages, engine, warnings, password=None, **kwargs):
         if 5 in pages:
             from extractor.errors import Damaged
 

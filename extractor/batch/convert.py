@@ -28,6 +28,7 @@ class Job:
     rel: str  # its path relative to the batch's inputs (POSIX), as errors.csv and the CSV `file` name it
     json_path: str  # absolute path of the JSON output
     engine: str = "camelot"
+    reader: str = "auto"  # what reads each page's objects (extractor.locate.reader)
     pages: tuple[int, ...] | None = None
     password: str | None = None
     limits: Limits | None = None  # time, pages and decompressed size one PDF may cost (extractor.guard)
@@ -122,7 +123,7 @@ def _extract(job: Job) -> dict:
     from extractor import pipeline
 
     doc = pipeline.extract_pdf(job.source, engine=job.engine, pages=list(job.pages) if job.pages else None,
-                               password=job.password, limits=job.limits)
+                               password=job.password, limits=job.limits, reader=job.reader)
     if job.audit:
         from extractor.audit import audit
 

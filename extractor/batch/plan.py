@@ -36,6 +36,7 @@ class Options:
     password: str | None = None
     limits: Limits | None = None
     audit: bool = False  # add the audit's findings to each document (batch --audit)
+    reader: str = "auto"  # what reads the page objects (--reader); not in the record: the same outputs
     review: bool = False  # also write a review page per PDF (OUTDIR/review/<rel>.html); not an output option
 
     def as_record(self) -> dict[str, Any]:
@@ -67,7 +68,8 @@ def make_job(item: Input, outdir: Path, options: Options, taken: set[str] | None
     json_path = json_path_for(outdir, str(item.rel), taken)
     review = outdir / REVIEW_DIR / json_path.relative_to(outdir).with_suffix(".html") if options.review else None
     return Job(source=str(item.path), rel=str(item.rel), json_path=str(json_path),
-               engine=options.engine, pages=options.pages, password=options.password, limits=options.limits,
+               engine=options.engine, reader=options.reader, pages=options.pages, password=options.password,
+               limits=options.limits,
                audit=options.audit, review_path=str(review) if review else None)
 
 

@@ -48,7 +48,7 @@ def parse_formats(ctx: click.Context, param: click.Parameter, value: str) -> fro
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: frozenset[str], jobs: int,
           resume: bool, scheduler: str | None, progress: bool | None, audit: bool, review: bool, quiet: bool,
-          engine: str,
+          engine: str, reader: str,
           pages: list[int] | None, password: str | None, limits) -> None:
     """Convert every *.pdf under PATHS (files or folders, recursively) into OUTDIR.
 
@@ -74,7 +74,7 @@ def batch(ctx: click.Context, paths: tuple[str, ...], outdir: Path, formats: fro
 
     debug = bool((ctx.obj or {}).get("debug"))
     settings = BatchSettings(outdir=outdir, formats=formats, jobs=jobs, resume=resume, scheduler=scheduler,
-                             options=Options(engine=engine, pages=tuple(pages) if pages else None,
+                             options=Options(engine=engine, reader=reader, pages=tuple(pages) if pages else None,
                                              password=password, limits=limits, audit=audit, review=review),
                              progress=progress, quiet=quiet)
     from extractor.cli.output import error_line

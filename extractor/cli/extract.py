@@ -44,8 +44,8 @@ from extractor.cli.output import FORMATS, error_line, resolve, write_stdout
 @limit_options
 @click.pass_context
 def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt: str | None,
-            progress: bool | None, audit: bool, quiet: bool, jobs: int, engine: str, pages: list[int] | None,
-            password: str | None, limits) -> None:
+            progress: bool | None, audit: bool, quiet: bool, jobs: int, engine: str, reader: str,
+            pages: list[int] | None, password: str | None, limits) -> None:
     """Extract the performance tables of PDF files into clean, typed data.
 
     \b
@@ -99,7 +99,7 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt:
                     if done == total:
                         bar.refresh()  # the last page shown, whatever tqdm's rate limit skipped
             doc = read(pdf, engine=engine, pages=pages, password=password, limits=limits, on_page=on_page,
-                       jobs=jobs)
+                       jobs=jobs, reader=reader)
             if page_bar is not None:
                 page_bar.close()
                 page_bar = None

@@ -29,11 +29,15 @@ def parse_pages(text: str | None) -> list[int] | None:
 
 
 def reading_options(func):
-    """--engine, --pages, --password: how a PDF is read."""
+    """--engine, --reader, --pages, --password: how a PDF is read."""
     func = click.option("--password", default=None, help="Password of an encrypted PDF.")(func)
     func = click.option("--pages", "pages", default=None, metavar="1-5,8",
                         callback=lambda ctx, param, v: parse_pages(v),
                         help="Only these pages (1-based). Default: all.")(func)
+    func = click.option("--reader", type=click.Choice(["auto", "playa", "pdfminer"]), default="auto",
+                        show_default=True,
+                        help="What reads each page's characters and ruling: playa (faster), pdfminer "
+                             "(the reference), auto (playa from 4 pages on); the same output.")(func)
     func = click.option("--engine", type=click.Choice(["camelot", "pdfplumber"]), default="camelot",
                         show_default=True, help="What finds the table grid.")(func)
     return func

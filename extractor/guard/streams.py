@@ -4,6 +4,7 @@ opens the file; inflate_limit() bounds pdfminer's own zlib for the few streams i
 """
 from __future__ import annotations
 
+import threading
 import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,6 +26,7 @@ def _mib(n: int) -> str:
 # a bomb there raises TooLarge instead of filling memory. Outside those, it is plain zlib.
 
 _inflate_limit: ContextVar[int | None] = ContextVar("extractor_inflate_limit", default=None)
+_zlib_decompress = zlib.decompress  # zlib's own, whatever stdlib_zlib_bounded() has put in its place
 
 
 class _BoundedZlib:
@@ -37,7 +39,7 @@ class _BoundedZlib:
     def decompress(data, *args, **kwargs):
         limit = _inflate_limit.get()
         if limit is None or args or kwargs:
-            return zlib.decompress(data, *args, **kwargs)
+            return _zlib_decompress(data, *args, **kwargs)
         d = zlib.decompressobj()
         out = d.decompress(data, limit + 1)
         if len(out) > limit or (d.unconsumed_tail and not d.eof):
@@ -219,3 +221,36 @@ def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
             yield out
     except zlib.error:
         return
+
+
+_swap_lock = threading.Lock()
+_swap_users = 0
+
+
+@contextmanager
+def stdlib_zlib_bounded() -> Iterator[None]:
+    """The standard zlib's decompress() bounded by the limit in force (inflate_limit) inside this block.
+
+    For readers that are compiled (playa-pdf, mypyc): they reach zlib.decompress through the zlib module
+    itself, so the module-level swap that bounds pdfminer (_BoundedZlib) does not reach them. The bounded
+    function reads the calling thread's limit (none: zlib's own behaviour), and stays in place while any
+    thread is inside such a block (batch's cluster workers read in threads).
+    """
+    global _swap_users
+    with _swap_lock:
+        if _swap_users == 0:
+            zlib.decompress = _bounded_stdlib_decompress
+        _swap_users += 1
+    try:
+        yield
+    finally:
+        with _swap_lock:
+            _swap_users -= 1
+            if _swap_users == 0:
+                zlib.decompress = _zlib_decompress
+
+
+def _bounded_stdlib_decompress(data, *args, **kwargs):
+    if args or kwargs:
+        return _zlib_decompress(data, *args, **kwargs)
+    return _BoundedZlib.decompress(data)

@@ -14,6 +14,7 @@ import pdfplumber
 from extractor.locate.health import text_health
 from extractor.locate.lines import text_lines
 from extractor.locate.objects import read_objects
+from extractor.locate.reader import PageReader
 from extractor.locate.regions import find_tables
 from extractor.locate.ruling import ruling_edges
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
@@ -43,10 +44,11 @@ def _inside(ch: Char, bbox: BBox, slack: float) -> bool:
 
 
 def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
-                settings: TableSettings = DEFAULT_SETTINGS) -> PageLayout:
+                settings: TableSettings = DEFAULT_SETTINGS, reader: PageReader | None = None) -> PageLayout:
+    """The layout of one page; its objects read by `reader` (default: pdfminer's, objects.read_objects)."""
     number = page.page_number
     layout = PageLayout(number=number, width=float(page.width), height=float(page.height))
-    objects = read_objects(page)
+    objects = reader.read(page) if reader is not None else read_objects(page)
     box = tuple(float(v) for v in page.bbox)
     chars = drop_double_struck(visible_chars(objects.chars, box))
     images = objects.images
@@ -88,13 +90,15 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
 
 
 def iter_layouts(pdf: pdfplumber.PDF, pages: list[int] | None, warnings: list[Warning],
-                 settings: TableSettings = DEFAULT_SETTINGS) -> Iterator[PageLayout]:
-    """Layouts of the given 1-based pages (all when None), in page order, one page read at a time."""
+                 settings: TableSettings = DEFAULT_SETTINGS, reader: PageReader | None = None
+                 ) -> Iterator[PageLayout]:
+    """Layouts of the given 1-based pages (all when None), in page order, one page read at a time.
+    `reader`: a locate.reader.open_reader() reader of `pdf` (default: pdfminer's layout)."""
     numbers = list(range(1, len(pdf.pages) + 1)) if pages is None else sorted(set(pages))
     for n in numbers:
         page = pdf.pages[n - 1]
         try:
-            layout = locate_page(page, warnings, settings)
+            layout = locate_page(page, warnings, settings, reader)
         finally:
             page.close()  # flush pdfplumber's per-page object cache
         yield layout

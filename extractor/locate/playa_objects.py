@@ -1,0 +1,183 @@
+"""A page's objects read with playa-pdf, as pdfminer (through pdfplumber) would give them.
+
+playa parses content streams in about half pdfminer's time (it is compiled with mypyc) and walks the
+same interpreter model: text objects yield glyphs with their rendering matrix, paths their segments,
+form XObjects their children. Three things differ from pdfminer, and are put back here so that every
+character, line and rect is the one `objects.read_objects` gives:
+
+* a character's box. playa's own (and playa.miner's) uses the font's Descent with playa's defaults: -120
+  when the descriptor has none, and the FontBBox when Ascent = Descent = 0 (the LibreOffice PDFs), where
+  pdfminer keeps 0. The box here is pdfminer's: (0, descent + rise) to (advance, descent + rise + size) in
+  text space, through the glyph's matrix, with pdfminer's descent (font descriptor, 0 when missing).
+* a simple font's width for a code it lists no width for: pdfminer 0 (MissingWidth absent), playa 1000.
+  That moves every later glyph; the font is given pdfminer's value before its glyphs are laid out.
+* character spacing (Tc): playa adds it after every glyph, as the PDF spec says; pdfminer before every
+  glyph but an operator's first item (render_string_horizontal), so a Tj's last glyph has none and a TJ
+  opening with a number gets one before its first glyph. Later glyphs on the same line move by that much
+  (Fuzhou healthcare p. 6, 2.35 pt); the shift is put back (`dx`, `lead`).
+* a path ended with `n` (a clip) is no object for pdfminer; playa yields it, unpainted: skipped.
+
+Coordinates: playa's "page" space is pdfminer's (origin at the media box's lower left); pdfplumber's
+top-down geometry is then computed with the same formulas as objects.read_objects.
+"""
+
+from __future__ import annotations
+
+from playa.content import ImageObject, PathObject, TextObject, XObjectObject
+from playa.font import SimpleFont, Type3Font
+from playa.miner import LTCurve, LTLine, LTRect, process_path
+from playa.pdftypes import num_value, resolve1
+from playa.utils import mult_matrix
+
+from extractor.locate.objects import PageObjects, straight_pieces
+from extractor.model import Char
+
+
+def _pdfminer_descent(font) -> float:
+    """The descent pdfminer gives the font (PDFFont.get_descent: text-space units per unit of size)."""
+    if isinstance(font, Type3Font):  # pdfminer: FontBBox's bottom, scaled by the FontMatrix
+        a, b, c, d, _e, _f = font.matrix
+        return font.bbox[1] * (b + d)
+    descriptor = font.descriptor or {}
+    try:
+        descent = num_value(resolve1(descriptor.get("Descent", 0)))
+    except Exception:  # noqa: BLE001 - pdfminer's num_value gives 0 for a non-number too
+        descent = 0
+    if descent > 0:
+        descent = -descent
+    return descent * 0.001
+
+
+class _Fonts:
+    """Per font (by identity: playa keeps one font object per font of the document): pdfminer's descent,
+    and pdfminer's default width set once. `on_font(font)` is called for every text object, and may raise
+    to refuse the page (the reader's fallback for font kinds it does not cover)."""
+
+    def __init__(self, on_font=None) -> None:
+        self._descent: dict[int, tuple[object, float]] = {}
+        self._on_font = on_font
+
+    def descent(self, font) -> float:
+        if self._on_font is not None:
+            self._on_font(font)
+        got = self._descent.get(id(font))
+        if got is None or got[0] is not font:
+            if isinstance(font, SimpleFont) and not isinstance(font, Type3Font) \
+                    and "MissingWidth" not in (font.descriptor or {}):
+                font.default_width = 0  # pdfminer: PDFFont default_width = MissingWidth or 0
+            got = self._descent[id(font)] = (font, _pdfminer_descent(font))
+        return got[1]
+
+
+def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: str | None = None,
+                       fonts: _Fonts | None = None, fontnames: list[str] | None = None) -> PageObjects:
+    """Characters, ruling candidates, image boxes and the number of curves of the playa page `ppage`
+    (opened with space="page"), in pdfplumber's geometry for a page of `height` and media box origin
+    (`mb_x0`, `mb_top`). `fontnames`, when given, receives each character's font name (for the identity
+    test: Char does not carry it)."""
+    out = PageObjects()
+    chars = out.chars
+    new_char = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__: one call less a glyph
+    fonts = fonts or _Fonts()
+    if norm is not None:
+        from pdfplumber.utils.text import normalize_unicode
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        if mb_x0 != 0:
+            x0, x1 = x0 + mb_x0, x1 + mb_x0
+        return x0, (height - y1) + mb_top, x1, (height - y0) + mb_top
+
+    def text(obj: TextObject, carry: list) -> None:
+        """The glyphs of one text-showing operator. `carry` = [previous operator, its end offset, dx]:
+        dx is pdfminer's offset from playa's along the line, in text space (character spacing, above)."""
+        gstate = obj.gstate
+        font = gstate.font
+        if font is None:
+            return
+        descent = fonts.descent(font)
+        top_y = descent + 1.0
+        vertical = font.vertical
+        hdisp = font.hdisp
+        scaling = gstate.scaling * 0.01
+        prev, prev_end, dx = carry
+        if prev is None or obj.line_matrix != prev.line_matrix or obj._glyph_offset != prev_end:
+            dx = 0.0  # a new line (Td, Tm, T*, BT): both readers start from its origin
+        cs = gstate.charspace * scaling
+        lead = cs if cs and obj.args and not isinstance(obj.args[0], bytes) else 0.0
+        shift = dx + lead
+        if shift:
+            tlm = mult_matrix(obj.line_matrix, obj.ctm)
+            sx, sy = shift * tlm[0], shift * tlm[1]
+        n = 0
+        for glyph in obj:
+            n += 1
+            a, b, c, d, e, f = glyph.matrix  # T_rm = [size*scaling 0 0 size 0 rise] x Tm x CTM
+            if shift:
+                e, f = e + sx, f + sy
+            if not vertical and b == 0 and c == 0:  # upright or mirrored text: two corners decide
+                w = a * hdisp(glyph.cid) + e
+                x0, x1 = (e, w) if w >= e else (w, e)
+                lo, hi = d * descent + f, d * top_y + f
+                y0, y1 = (lo, hi) if hi >= lo else (hi, lo)
+            else:  # pdfminer's apply_matrix_rect: the four corners, min and max
+                if vertical:
+                    vx, vy = font.position(glyph.cid)
+                    tb = (-vx, vy + font.vdisp(glyph.cid), -vx + 1, vy)
+                else:
+                    tb = (0.0, descent, hdisp(glyph.cid), top_y)
+                xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
+                ys = [b * x + d * y + f for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
+                x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+            t = glyph.text
+            if t is None:
+                t = "(cid:%d)" % glyph.cid
+            elif norm is not None:
+                t = normalize_unicode(norm, t)
+            if mb_x0 != 0:
+                x0, x1 = x0 + mb_x0, x1 + mb_x0
+            top, bottom = (height - y1) + mb_top, (height - y0) + mb_top
+            size = (x1 - x0) if vertical else (y1 - y0)
+            chars.append(new_char(Char, (t, x0, top, x1, bottom, size or (bottom - top),
+                                         a * d * scaling > 0 and b * c <= 0)))
+            if fontnames is not None:
+                fontnames.append(font.fontname)
+        if n and cs and not lead:
+            dx -= cs  # pdfminer adds no character spacing after the operator's last glyph
+        carry[:] = [obj, obj._next_glyph_offset, dx]
+
+    def path(obj: PathObject) -> None:
+        if not (obj.stroke or obj.fill):
+            return
+        for item in process_path(obj):
+            kind = type(item)
+            if kind is LTLine:
+                x0, top, x1, bottom = box(*item.bbox)
+                out.lines.append({"x0": x0, "top": top, "x1": x1, "bottom": bottom, "stroke": item.stroke})
+            elif kind is LTRect:
+                x0, top, x1, bottom = box(*item.bbox)
+                out.rects.append({"x0": x0, "top": top, "x1": x1, "bottom": bottom, "stroke": item.stroke,
+                                  "fill": item.fill})
+            elif kind is LTCurve:
+                out.n_curves += 1
+                if item.stroke and item.original_path:
+                    for ax, ay, bx, by in straight_pieces(item.original_path):
+                        if mb_x0 != 0:
+                            ax, bx = ax + mb_x0, bx + mb_x0
+                        out.curve_lines.append({"x0": min(ax, bx), "x1": max(ax, bx), "stroke": True,
+                                                "top": (height - max(ay, by)) + mb_top,
+                                                "bottom": (height - min(ay, by)) + mb_top})
+
+    def walk(objs) -> None:
+        carry: list = [None, None, 0.0]
+        for obj in objs:
+            if isinstance(obj, TextObject):
+                text(obj, carry)
+            elif isinstance(obj, PathObject):
+                path(obj)
+            elif isinstance(obj, XObjectObject):
+                walk(obj)
+            elif isinstance(obj, ImageObject):
+                out.images.append(box(*obj.bbox))
+
+    walk(ppage)
+    return out

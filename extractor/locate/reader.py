@@ -1,0 +1,188 @@
+"""The page reader: what turns a page's content stream into the characters, lines, rects and curves locate
+works on (objects.PageObjects). One interface, two implementations, chosen by `--reader`:
+
+* "pdfminer" - pdfplumber's pdfminer layout, walked by objects.read_objects (the reference);
+* "playa"    - playa-pdf (a camelot 2.0 dependency) reading the same objects in about half the time,
+               with pdfminer's character boxes (playa_objects). tests/test_reader_identity.py and
+               bench/reader_identity.py show it gives pdfminer's objects on every corpus and sample page;
+* "auto"     - the default: playa, except for a read of fewer than AUTO_MIN_PAGES pages (pdfminer, which
+               is imported anyway: pdfplumber opens every PDF).
+
+The playa reader falls back to pdfminer, cheaply and silently, wherever identity is not shown: for the
+whole document when playa cannot open it or finds another number of pages (a damaged file each repairs
+its own way; pdfminer's error, if any, is then the one the user sees); for a page when playa's page is
+another object than pdfminer's, when it uses a font kind the identity test does not show identical
+(vertical writing: the OCR layer of scanned-with-ocr-layer.pdf pp. 3 and 6 differs by a few points;
+Type 3), when a font claims widths for more CIDs than a font has (a hostile /W array), or when playa fails.
+Either way the PDF is opened by pdfplumber first (guard.open_pdf): the checks, page count and page boxes
+stay pdfplumber's. Readers hold no page between calls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from extractor.locate.objects import PageObjects, read_objects
+
+READERS = ("auto", "playa", "pdfminer")
+DEFAULT_READER = "auto"
+# "auto": playa, unless fewer pages than this are read. playa opens the file a second time (its own
+# cross-reference and page tree: ~0.1 s of CPU on the 392-page book, before its first page), which a few
+# pages do not win back (playa saves ~10-25 ms a page); the output is the same either way.
+AUTO_MIN_PAGES = 4
+
+
+class PageReader(Protocol):
+    name: str
+
+    def read(self, page) -> PageObjects:
+        """The objects of `page` (a pdfplumber Page of the PDF the reader was opened for)."""
+
+    def close(self) -> None: ...
+
+
+class PdfminerReader:
+    """pdfminer's layout of each page, through pdfplumber (the reference reader)."""
+
+    name = "pdfminer"
+
+    def read(self, page) -> PageObjects:
+        return read_objects(page)
+
+    def close(self) -> None:
+        pass
+
+
+class _NotCovered(Exception):
+    """A page the playa reader leaves to pdfminer (a font kind without an identity test)."""
+
+
+class PlayaReader:
+    """playa-pdf's reading of each page, with pdfminer's character boxes; pdfminer where not covered."""
+
+    name = "playa"
+
+    def __init__(self, doc, norm: str | None) -> None:
+        from extractor.locate.playa_objects import _Fonts
+
+        self._doc = doc
+        self._norm = norm
+        self._fonts = _Fonts(on_font=_refuse_uncovered)
+        self._fallback = PdfminerReader()
+        self._checked: set[int] = set()  # font dictionaries (object ids) whose /W was measured
+        self.fallback_pages: list[int] = []  # pages read by pdfminer instead (for the identity script)
+
+    def read(self, page, fontnames: list[str] | None = None) -> PageObjects:
+        """`fontnames`: see playa_objects.read_playa_objects (not filled on a page left to pdfminer)."""
+        from extractor.guard.streams import stdlib_zlib_bounded
+        from extractor.locate.playa_objects import read_playa_objects
+
+        try:
+            ppage = self._doc.pages[page.page_number - 1]
+            if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
+                raise _NotCovered("not the same page object")
+            _refuse_width_claims(ppage, self._checked)
+            with stdlib_zlib_bounded():
+                return read_playa_objects(ppage, float(page.height),
+                                          page.mediabox[0], page.mediabox[1], self._norm, self._fonts,
+                                          fontnames)
+        except _NotCovered:
+            pass
+        except Exception as exc:  # noqa: BLE001 - playa choked: pdfminer reads the page, or says what is wrong
+            from extractor.errors import ExtractorError
+
+            if isinstance(exc, (ExtractorError, MemoryError)):  # a limit (TooLarge, --max-memory) holds
+                raise
+        self.fallback_pages.append(page.page_number)
+        return self._fallback.read(page)
+
+    def close(self) -> None:
+        try:
+            self._doc.close()
+        except Exception:  # noqa: BLE001 - closing must not hide the result
+            pass
+
+
+def _refuse_uncovered(font) -> None:
+    from playa.font import Type3Font
+
+    if font.vertical or isinstance(font, Type3Font):
+        raise _NotCovered(type(font).__name__)
+
+
+# A CID font has at most 65,536 CIDs; a /W range claiming more is hostile (tests/bad_inputs.py's
+# font-widths-bomb: CIDs 2 to 99,999,999,999). Both readers would fill a dict entry per claimed CID;
+# such a page is left to pdfminer, which stops at the memory limit as before (too_large), where playa would
+# run on for longer first.
+_MAX_CIDS = 1 << 16
+
+
+def _refuse_width_claims(ppage, checked: set[int]) -> None:
+    """Raise _NotCovered if a Type0 font of the page claims widths for more CIDs than a font can have."""
+    from playa.pdftypes import dict_value, list_value, resolve1
+
+    fonts = resolve1(ppage.resources.get("Font")) if ppage.resources else None
+    if not isinstance(fonts, dict):
+        return
+    for ref in fonts.values():
+        key = getattr(ref, "objid", None) or id(ref)
+        if key in checked:
+            continue
+        checked.add(key)
+        spec = resolve1(ref)
+        if not isinstance(spec, dict) or resolve1(spec.get("Subtype")) is None or \
+                getattr(resolve1(spec.get("Subtype")), "name", "") != "Type0":
+            continue
+        for desc in list_value(resolve1(spec.get("DescendantFonts", []))):
+            w = resolve1(dict_value(resolve1(desc)).get("W", []))
+            if not isinstance(w, list):
+                continue
+            claimed, run = 0, []
+            for v in w:
+                v = resolve1(v)
+                if isinstance(v, list):
+                    claimed += len(v)
+                    run = []
+                elif isinstance(v, (int, float)):
+                    run.append(v)
+                    if len(run) == 3:
+                        claimed += max(0, int(run[1]) - int(run[0]) + 1)
+                        run = []
+                if claimed > _MAX_CIDS:
+                    checked.discard(key)  # every page using it goes to pdfminer
+                    raise _NotCovered("a font claims widths for more CIDs than a font has")
+
+
+def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
+                n_pages: int | None = None) -> PageReader:
+    """The reader `name` for the pdfplumber PDF `pdf` (already opened and checked by guard.open_pdf), to
+    read `n_pages` pages (None: unknown, many). "auto" is playa for AUTO_MIN_PAGES pages or more."""
+    if name not in READERS:
+        raise ValueError(f"unknown reader {name!r} (choose from {', '.join(READERS)})")
+    if name == "pdfminer" or (name == "auto" and n_pages is not None and n_pages < AUTO_MIN_PAGES):
+        return PdfminerReader()
+    path = getattr(pdf.stream, "name", None)
+    if not isinstance(path, str) or not Path(path).is_file():
+        return PdfminerReader()  # opened from a stream: playa needs the file
+    try:
+        import playa
+
+        from extractor.guard.streams import stdlib_zlib_bounded
+
+        with stdlib_zlib_bounded():
+            doc = playa.open(path, space="page", password=password or "")
+    except Exception as exc:  # noqa: BLE001 - playa cannot open what pdfminer could: pdfminer reads it all
+        from extractor.errors import ExtractorError
+
+        if isinstance(exc, ExtractorError):
+            raise
+        return PdfminerReader()
+    try:
+        same = len(doc.pages) == len(pdf.pages)
+    except Exception:  # noqa: BLE001 - playa cannot walk the page tree: pdfminer reads it all
+        same = False
+    if not same:  # the page trees differ (a damaged file either reader repairs its own way)
+        doc.close()
+        return PdfminerReader()
+    return PlayaReader(doc, pdf.unicode_norm)

@@ -1,0 +1,187 @@
+"""The playa page reader gives pdfplumber's (pdfminer's) objects, and stands aside where that is not shown.
+
+The truth is pdfplumber's own reading of the same page (`page.chars`, and objects.read_objects, itself
+checked against pdfplumber by test_page_objects.py): characters with text, box (0.01 pt), size, font name
+and uprightness; lines, rects, straight curve pieces, image boxes, curve counts. Every sample PDF's pages
+and a spread of 4 pages of every real PDF here (first, last, two between); every page of every PDF:
+`python bench/reader_identity.py` (`make reader-identity`). Generated pages cover what the corpus shows
+only once or not at all: character spacing (Tc) around Tj and TJ, a font whose descriptor says Ascent =
+Descent = 0, a code without a width, vertical writing (left to pdfminer).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from bad_inputs import _assemble
+from corpus import every_pdf_param, sample_pdfs
+from extractor.guard import Limits, open_pdf
+from extractor.locate.objects import read_objects
+from extractor.locate.reader import PdfminerReader, PlayaReader, open_reader
+
+_spec = importlib.util.spec_from_file_location(
+    "bench_reader_identity", Path(__file__).resolve().parent.parent / "bench" / "reader_identity.py")
+identity = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = identity  # its dataclasses look their module up
+_spec.loader.exec_module(identity)
+
+SAMPLES = {p.name for p in sample_pdfs()}
+# Pages the playa reader leaves to pdfminer: those whose text uses a vertical-writing font (the OCR layer's
+# SimSun -V text on pp. 3 and 6, rotated captions of the scan; playa's vertical boxes differ from pdfminer's
+# there by a few points). Every other page of the corpus is read by playa.
+FALLBACK = {"scanned-with-ocr-layer.pdf": {3, 6}}
+
+
+@pytest.mark.parametrize("pdf_path", every_pdf_param())
+def test_playa_reads_what_pdfplumber_reads(pdf_path: Path) -> None:
+    report = identity.compare_pdf(pdf_path, sample=0 if pdf_path.name in SAMPLES else 4)
+    assert report.pages > 0
+    assert report.differences == []
+    assert set(report.fallback) <= FALLBACK.get(pdf_path.name, set())
+    if pdf_path.name in FALLBACK:
+        assert report.fallback  # the sample holds a vertical page, and pdfminer read it
+
+
+# ------------------------------------------------------------------------------------- generated pages
+
+def _font_helvetica() -> bytes:
+    return b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def _pdf(tmp_path: Path, content: bytes, fonts: dict[str, int], extra: list[bytes], name: str = "gen.pdf") -> Path:
+    """One page whose content is `content`, fonts /Fn -> object numbers (objects 5.. are `extra`)."""
+    res = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in fonts.items()) + b" >> >>"
+    stream = zlib.compress(content)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + res + b" >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *extra,
+    ]
+    path = tmp_path / name
+    path.write_bytes(_assemble(objects))
+    return path
+
+
+def _assert_same(path: Path) -> PlayaReader:
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        assert isinstance(reader, PlayaReader)
+        for page in pdf.pages:
+            diffs, n_chars, _, _ = identity.compare_page(page, reader, [])
+            assert diffs == [], diffs
+            assert n_chars != 0
+        reader.close()
+    return reader
+
+
+def test_character_spacing_as_pdfminer_places_it(tmp_path: Path) -> None:
+    """pdfminer adds Tc between a string's glyphs (and after a TJ's leading number), not after its last;
+    the glyphs after such a string on the same line sit where pdfminer puts them."""
+    content = (b"BT /F1 12 Tf 72 700 Td -2.5 Tc (A) Tj 0 Tc (BC) Tj 3 Tc [-200 (DE) 100 (F)] TJ (G) Tj "
+               b"0 Tc (H) Tj 0 -20 Td 1.5 Tc (IJ) Tj (K) Tj ET")
+    reader = _assert_same(_pdf(tmp_path, content, {"F1": 5}, [_font_helvetica()]))
+    assert reader.fallback_pages == []
+
+
+def test_zero_ascent_and_descent_and_a_code_without_width(tmp_path: Path) -> None:
+    """LibreOffice's fonts declare Ascent = Descent = 0: pdfminer's box stands on the baseline, playa's own
+    would drop to the FontBBox. A code outside FirstChar..LastChar has width 0 for pdfminer (no
+    MissingWidth), 1000 for playa: the next glyph's place depends on it."""
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Dummy /FirstChar 65 /LastChar 70 "
+            b"/Widths [600 600 600 600 600 600] /FontDescriptor 6 0 R /Encoding /WinAnsiEncoding >>")
+    descriptor = (b"<< /Type /FontDescriptor /FontName /Dummy /Flags 32 /Ascent 0 /Descent 0 "
+                  b"/FontBBox [-100 -300 1000 900] /ItalicAngle 0 /StemV 80 /CapHeight 0 >>")
+    content = b"BT /F2 22 Tf 72 700 Td (ABZCD) Tj ET"
+    path = _pdf(tmp_path, content, {"F2": 5}, [font, descriptor])
+    _assert_same(path)
+    with open_pdf(path) as pdf:
+        chars = read_objects(pdf.pages[0]).chars
+    assert chars[0].bottom == pytest.approx(842 - 700)  # Descent 0: the box's bottom is the baseline
+    assert chars[3].x0 == pytest.approx(chars[2].x0)  # 'Z' has no width: 'C' is drawn where it is
+
+
+def test_vertical_writing_is_left_to_pdfminer(tmp_path: Path) -> None:
+    """A page using a vertical (-V) font is read by pdfminer: no identity test covers that geometry."""
+    cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V "
+           b"/DescendantFonts [6 0 R] >>")
+    desc = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+            b"/Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>")
+    fd = (b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /Ascent 857 /Descent -143 "
+          b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /StemV 93 /CapHeight 857 >>")
+    content = b"BT /F3 20 Tf 300 700 Td <4E2D6587> Tj ET"
+    path = _pdf(tmp_path, content, {"F3": 5}, [cid, desc, fd])
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        got = reader.read(pdf.pages[0])
+        assert reader.fallback_pages == [1]
+        assert got.chars == read_objects(pdf.pages[0]).chars
+        assert [c.text for c in got.chars] == ["中", "文"]
+        reader.close()
+
+
+def test_decompression_limit_holds_for_playa(tmp_path: Path) -> None:
+    """playa inflates content streams with the standard zlib (it is compiled): the limit still holds."""
+    from extractor.errors import TooLarge
+    from extractor.guard import inflate_limit
+
+    content = b"0 0 m 1 1 l S\n%" + b"x" * (3 << 19) + b"\n"  # a line, then 1.5 MB of comment
+    path = _pdf(tmp_path, content, {"F1": 5}, [_font_helvetica()])
+    with inflate_limit(1 << 20), open_pdf(path, limits=Limits(max_decompressed=1 << 20), pre_check=False) as pdf:
+        reader = open_reader(pdf, "playa")
+        with pytest.raises(TooLarge):
+            reader.read(pdf.pages[0])
+        reader.close()
+    with open_pdf(path) as pdf:  # no limit in force: read
+        reader = open_reader(pdf, "playa")
+        assert len(reader.read(pdf.pages[0]).lines) == 1
+        reader.close()
+
+
+def test_pdfminer_reader_and_unknown_name(tmp_path: Path) -> None:
+    path = _pdf(tmp_path, b"BT /F1 12 Tf 72 700 Td (A) Tj ET", {"F1": 5}, [_font_helvetica()])
+    with open_pdf(path) as pdf:
+        assert isinstance(open_reader(pdf, "pdfminer"), PdfminerReader)
+        with pytest.raises(ValueError):
+            open_reader(pdf, "pypdfium2")
+
+
+def test_reader_option_same_document(tmp_path: Path) -> None:
+    """`--reader` on extract (and the API's reader=) gives the same document either way."""
+    import extractor
+
+    pdf = sample_pdfs()[0]
+    a = extractor.read(pdf, reader="playa").to_dict()
+    b = extractor.read(pdf, reader="pdfminer").to_dict()
+    assert a == b
+    with pytest.raises(ValueError):
+        extractor.read(pdf, reader="fast")
+
+
+def test_reader_option_on_extract_and_batch(tmp_path: Path) -> None:
+    """`--reader` is an option of extract and batch (cli/options.py reading_options); same JSON."""
+    import json
+
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+
+    pdf = sample_pdfs()[0]
+    outs = {}
+    for reader in ("playa", "pdfminer"):
+        out = tmp_path / f"{reader}.json"
+        result = CliRunner().invoke(cli, ["extract", str(pdf), "--reader", reader, "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        outs[reader] = out.read_bytes()
+    assert outs["playa"] == outs["pdfminer"]
+    result = CliRunner().invoke(cli, ["batch", str(pdf), "-o", str(tmp_path / "b"), "--reader", "pdfminer", "-q"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "b" / f"{pdf.stem}.json").read_text())["source"]["file"] == pdf.name
+    result = CliRunner().invoke(cli, ["extract", str(pdf), "--reader", "pypdfium2"])
+    assert result.exit_code == 2 and "--reader" in result.output
