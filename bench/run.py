@@ -7,6 +7,7 @@ Each benchmark is a script in bench/ whose last stdout line is its summary:
   stages.py      CPU ms/page of each stage after reading: locate, grid, placement, stitch, interpret (issue 18)
   jobs.py        extract --jobs 1 vs 2 on the 392-page book: wall, CPU, identical output (issue 18)
   batch.py       batch throughput with 1 and 2 jobs, worker peak memory (issue 6)
+  baseline.py    extraction per page against the code before the published-layout work (issues 11, 12: <= 1.1x)
   review.py      the review page of the 392-page book: size under 40 MB, time (issue 16)
 """
 
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["normalizer.py", "extract.py", "stages.py", "jobs.py", "batch.py", "review.py"]
+BENCHMARKS = ["normalizer.py", "extract.py", "stages.py", "jobs.py", "batch.py", "baseline.py", "review.py"]
 
 
 def machine() -> str:
