@@ -53,7 +53,7 @@ def read_contract(path: Path) -> dict:
 @limit_options
 @click.pass_context
 def audit(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, fmt: str, rules_file: Path | None,
-          engine: str, pages: list[int] | None, password: str | None, limits) -> None:
+          engine: str, reader: str, pages: list[int] | None, password: str | None, limits) -> None:
     """Check budget-performance tables the way an auditor does: sums, categories, values, years.
 
     \b
@@ -88,7 +88,8 @@ def audit(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, fmt
                 with guarded(path, limits), warnings.catch_warnings():
                     if not debug:
                         warnings.simplefilter("ignore")
-                    doc = extract_pdf(path, engine=engine, pages=pages, password=password, limits=limits)
+                    doc = extract_pdf(path, engine=engine, pages=pages, password=password, limits=limits,
+                                      reader=reader)
             doc["findings"] = run_audit(doc, rules)
             docs.append(doc)
         except (ExtractorError, NotAContract) as exc:

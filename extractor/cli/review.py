@@ -22,7 +22,7 @@ from extractor.cli.options import reading_options
 @limit_options
 @click.pass_context
 def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool, audit: bool, engine: str,
-           pages: list[int] | None, password: str | None, limits) -> None:
+           reader: str, pages: list[int] | None, password: str | None, limits) -> None:
     """Write a review page per PDF: the projects, indicators, warnings and findings as tables, and each
     page's picture with the cells read drawn on it beside each cell's extracted text.
 
@@ -51,7 +51,7 @@ def review(ctx: click.Context, pdfs: tuple[Path, ...], outdir: Path, quiet: bool
                 if not debug:
                     warnings.simplefilter("ignore")
                 doc, html = review_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits,
-                                       audit=audit)
+                                       audit=audit, reader=reader)
             path = write_review(html, outdir / f"{pdf.stem}.html")
             if not quiet:
                 for line in summary_lines(pdf.name, doc):

@@ -18,7 +18,8 @@ from extractor.write.atomic import atomic_write
 
 def review_pdf(pdf: str | os.PathLike[str], *, engine: str = "camelot", pages: list[int] | None = None,
                password: str | None = None, limits: Limits | None = None,
-               findings: list[dict[str, Any]] | None = None, audit: bool = False) -> tuple[dict[str, Any], str]:
+               findings: list[dict[str, Any]] | None = None, audit: bool = False,
+               reader: str | None = None) -> tuple[dict[str, Any], str]:
     """Extract `pdf`; return its contract document and the review HTML (a str). `audit` adds the audit's
     findings to the document (and so to the page); `findings` gives them instead."""
     from extractor.pipeline import extract_pdf
@@ -28,7 +29,7 @@ def review_pdf(pdf: str | os.PathLike[str], *, engine: str = "camelot", pages: l
     grids: list[Any] = []
     lines: list[Any] = []
     doc = extract_pdf(pdf, engine=engine, pages=pages, password=password, limits=limits, grids_out=grids,
-                      lines_out=lines)
+                      lines_out=lines, reader=reader)
     if findings is None and audit:
         from extractor.audit import audit as audit_document
 
