@@ -56,20 +56,18 @@ REGRESSION_SEEDS = {
     22: "generator: a merged header cell repeated at one row's height (render_rl fix)",
     88: "generator: a goal ending in a digit before the next goal's number `3、` (ambiguous numbering)",
     150: "generator: a goal text starting with `．` after its number `1. `",
+    17: "merged label 项目资金（元） split by the break, text on both sides ('项目资金（' / '元）'); and class 1 "
+        "(central header block alone at a page foot, 5 columns over 7)",
+    87: "merged label 资金支出计划（%） split by the break, text on both sides (资金支 / 出计划（%）)",
+    115: "merged label 资金支出计划（%） split by the break, text on both sides",
+    158: "merged label 资金支出计划（%） split by the break, text on both sides",
+    2: "document title printed on page 1 without a cover, above 第一部分 in the same size (16 vs 16.0000001)",
+    55: "a row cut by the break whose rest fills 3 of its 4 own cells (its 指标值 ended before the break)",
+    192: "as 55, the 指标值 itself cut ('1305平' / '方米以内'); and 资金支出计划 / （%） split by the break",
 }
 
-# Still failing: strict expected failures naming what remains (see the issue 13 report).
-KNOWN_FAILURES = {
-    17: "issue 13: merged label 项目资金（元） split by the break, text on both sides ('项目资金（' / '元）'); "
-        "its class 1 (central header block alone at a page foot, 5 columns over 7) is fixed",
-    2: "issue 13: document title printed on page 1 without a cover, above 第一部分 (interpret/document.py)",
-    55: "issue 13: a row cut by the break whose rest fills 3 of its 4 own cells is taken for a new row "
-        "(stitch/join.cut_row wants at most as many continued cells as empty ones)",
-    87: "issue 13: merged label 资金支出计划（%） split by the break, text on both sides (资金支 / 出计划（%）)",
-    115: "issue 13: merged label 资金支出计划（%） split by the break, text on both sides",
-    158: "issue 13: merged label 资金支出计划（%） split by the break, text on both sides",
-    192: "issue 13: as 55 ('1305平' / '方米以内': the value itself cut)",
-}
+# Still failing: strict expected failures naming what remains (none now; see the issue 13 report).
+KNOWN_FAILURES: dict[int, str] = {}
 
 SEEDS = sorted(set(SUITE_SEEDS) | set(REGRESSION_SEEDS) | set(KNOWN_FAILURES))
 

@@ -95,7 +95,7 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
             grid = Grid(page=layout.number, bbox=lattice.bbox, rows=placed.rows, spans=placed.spans,
                         engine=label, row_tops=list(lattice.ys[:-1]), caption=caption,
                         lost_chars=len(placed.lost), col_xs=list(lattice.xs), row_bottoms=list(lattice.ys[1:]),
-                        n_chars=placed.n_chars)
+                        n_chars=placed.n_chars, text_bottoms=placed.text_bottoms)
             if placed.lost:
                 sample = "".join(c.text for c in placed.lost[:20])
                 warnings.append(Warning("conservation_failed", f"page {layout.number}: {len(placed.lost)} of "

@@ -8,7 +8,7 @@ is counted as lost (which makes the grid fail the conservation check).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor.extract.lattice import Lattice, Span
 from extractor.locate.lines import group_rows, join_chars
@@ -29,6 +29,7 @@ class Placement:
     n_chars: int
     lost: list[Char]
     stacked: int = 0  # cells holding several numbers on separate lines, joined into one text
+    text_bottoms: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
 
 
 def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
@@ -91,9 +92,14 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
         content[owners[slot[0]][slot[1]]].append(ch)
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
     stacked = 0
+    bottoms: dict[tuple[int, int], tuple[float, float]] = {}
     for cell, cs in content.items():
         lines = cell_lines(cs, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]]) if cs else []
         rows[cell[0]][cell[1]] = clean_cell("\n".join(lines)) if lines else ""
         stacked += len(lines) > 1 and holds_stacked_numbers(lines)
+        printed = [ch for ch in cs if not ch.text.isspace()]
+        if printed:
+            low = max(printed, key=lambda ch: ch.bottom)
+            bottoms[cell[0], cell[1]] = (low.bottom, low.bottom - low.top)
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]
-    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked)
+    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked, text_bottoms=bottoms)

@@ -129,6 +129,13 @@ def is_strong_label(text: str | None) -> bool:
     return bool(s) and any(matches(p, s) for p in _STRONG)
 
 
+def is_whole_label(text: str | None) -> bool:
+    """A strong label or a first/second-level indicator name: a text that is complete as printed, so two
+    pieces of one cell that make one (`项目资金（` | `元）`, `资金支` | `出计划（%）`) were cut from it."""
+    s = label_text(text)
+    return bool(s) and (is_strong_label(s) or s in LEVEL1_NAMES or s in LEVEL2_NAMES)
+
+
 def is_known_label(text: str | None) -> bool:
     """A strong label, or a text shaped like one (项目性质, 计划开始日期): a label when a value follows it."""
     s = label_text(text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.extract.place import clean_cell
+from extractor.interpret.labels import is_whole_label
 from extractor.model import Grid, Table, TablePart, TextLine
 from extractor.stitch.columns import Span, owner_map
 
@@ -172,6 +173,37 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     return out
 
 
+def split_labels(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
+                 taken: dict[Span, Span]) -> dict[Span, Span]:
+    """Piece cells at the top holding the rest of a label cut by the page break: piece cell -> table cell.
+
+    A merged label whose text does not fit in its part before the break goes on in the part after it
+    (`项目资金（` | `元）`, `资金支` | `出计划（%）`, `满意度` | `指标`): a cell of the table's last row and the
+    piece's top cell in the same columns both have text, and joined they make one label the vocabulary
+    knows whole (labels.is_whole_label). Two labels of their own (`产出指标` | `效益指标`) never make one.
+    """
+    if not rows or not builder.rows:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = builder.last_row_owners()
+    out: dict[Span, Span] = {}
+    for cell in dict.fromkeys(top):
+        r0, c0, rs, cs = cell
+        if cell in taken or r0 != 0 or not rows[0][c0]:
+            continue
+        owner = above[c0]
+        if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
+            continue
+        if is_whole_label(_joined(builder.text(owner), rows[0][c0] or "")):
+            out[cell] = owner
+    return out
+
+
+def _joined(first: str, rest: str) -> str:
+    """The text of a cell printed in two parts, one on each side of a page break."""
+    return clean_cell(first + "\n" + rest)
+
+
 def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
             carried: dict[Span, Span]) -> dict[Span, Span] | None:
     """If the piece's first row is the end of the table's last row (cut by the page break), the pairs
@@ -185,7 +217,7 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     above = builder.last_row_owners()
     joins: dict[Span, Span] = {}
-    empty_under_text = 0
+    empty_under_text: list[int] = []
     for cell in dict.fromkeys(top):
         if cell in carried:
             continue
@@ -199,12 +231,89 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
                 return None
             joins[cell] = owner
         elif same_columns and builder.text(owner):
-            empty_under_text += 1
+            empty_under_text.append(c0)
     if not joins:
         return None
-    if len(joins) > empty_under_text and not (carried and len(joins) == len(set(top)) - len(carried) == 1):
-        return None  # (but one text cell beside a merged label continuing over the break: the rest of a
-    return joins      # cut 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with)
+    if len(joins) <= len(empty_under_text):
+        return joins
+    if carried and len(joins) == len(set(top)) - len(carried) == 1:
+        return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
+        # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
+    first_text = min(c for _, c, _, _ in joins)
+    if (any(every_row_fills(builder, rows, spans, c) for c in empty_under_text if c > first_text)
+            and all_full(builder, [owner[1] for owner in joins.values()])):
+        return joins  # empty where every other row has text (指标值, 绩效指标描述): no row of its own (an
+    return None       # empty cell left of its text may be a merged 一级/二级指标 going on over the break)
+
+
+def last_row_text_bottoms(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float]]:
+    """Table column -> (bottom of the lowest character, its height) of each cell of the table's last row
+    with text, read on the page piece that row was printed on ({} where it is not known)."""
+    grid = builder.grids[-1]
+    if (not grid.rows or not grid.col_xs or builder.row_pages[-1] != grid.page or not grid.row_tops
+            or abs(builder.row_tops[-1] - grid.row_tops[-1]) > 0.5):
+        return {}
+    last = len(grid.rows) - 1
+    owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)[last]
+    dx = builder.xs[0] - grid.col_xs[0]
+    out: dict[int, tuple[float, float]] = {}
+    for r0, c0, _, _ in dict.fromkeys(owners):
+        found = grid.text_bottoms.get((r0, c0))
+        col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
+        if found is not None and col is not None:
+            out[col] = found
+    return out
+
+
+_FULL = 0.4  # of a character's height: how far above the row's lowest text a full cell's text may end
+
+
+def all_full(builder: TableBuilder, cols: list[int]) -> bool:
+    """Is the text of each of these cells of the table's last row printed down to the bottom of the row, as
+    low as the row's lowest text? A text that goes on over the page break fills its cell to the page's end;
+    one that ended before it (a short 一级指标 or 指标值 in a tall row) stops higher. True where unknown."""
+    bottoms = last_row_text_bottoms(builder)
+    if not bottoms:
+        return True
+    lowest = max(b for b, _ in bottoms.values())
+    return all(c not in bottoms or bottoms[c][0] >= lowest - _FULL * bottoms[c][1] for c in cols)
+
+
+_FILLED_EVIDENCE = 2  # rows of the table's own, besides the one cut, that show a column is always filled
+
+
+def every_row_fills(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span], col: int) -> bool:
+    """Does every row laid out like the table's last row - its run of rows of the same cells, up to the
+    break, and the piece's rows below its first - have text of its own in the cell at `col`?
+
+    A row cut by the page break may go on in most of its cells (its 三级指标, description and basis are all
+    long) and leave empty only the cells whose text ended before the break (a short 指标值). A row of its
+    own is filled where all the rows around it are: an indicator row always has a value.
+    """
+    def layout(owners: list[Span]) -> list[tuple[int, int]]:
+        return [(o[1], o[3]) for o in dict.fromkeys(owners)]
+
+    def fills(owners: list[Span], r: int, texts: list[list[str | None]]) -> bool:
+        o = owners[col]
+        return o[:2] == (r, col) and o[2] == 1 and bool(texts[r][col])
+
+    table = owner_map(len(builder.rows), len(builder.xs) - 1, builder.spans)
+    shape = layout(table[-1])
+    others = -1  # the last row itself is the one cut
+    for r in range(len(table) - 1, -1, -1):
+        if layout(table[r]) != shape:
+            break
+        if not fills(table[r], r, builder.rows):
+            return False
+        others += 1
+    piece = owner_map(len(rows), len(rows[0]), spans)
+    for r in range(1, len(piece)):
+        if layout(piece[r]) != shape:
+            break
+        if not fills(piece[r], r, rows):
+            return False
+        others += 1
+    return others >= _FILLED_EVIDENCE
 
 
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
@@ -222,10 +331,16 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         rows[0][cell[1]] = ""
     merged_over.update(backfilled)
     joins = None if at_header else cut_row(builder, rows, spans, merged_over)
+    if not joins and not at_header:  # a row of its own: a label in it may still be the rest of one cut
+        split = split_labels(builder, rows, spans, merged_over)
+        for cell, owner in split.items():  # the label's rest joins its first part; the cell goes on below
+            builder.rows[owner[0]][owner[1]] = _joined(builder.text(owner), rows[0][cell[1]] or "")
+            rows[0][cell[1]] = ""
+        backfilled.update(split)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
-            builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
+            builder.rows[r][c] = _joined(builder.text(owner), rows[0][cell[1]] or "")
         # cells merged over the break lose their first row with the cut row and go on below it
         merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
         rows, spans = _drop_rows(rows, spans, 1)
