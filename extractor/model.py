@@ -142,9 +142,10 @@ class Grid:
     row_bottoms: list[float] = field(default_factory=list)  # bottom of each row
     n_chars: int = 0  # characters inside the ruled area (all of them are in `rows` when lost_chars == 0)
     trailer: list[TextLine] = field(default_factory=list)  # text below the page's last table (notes, footer)
-    # (row, col) of a cell with text -> (bottom of its lowest character, that character's height): how far
-    # down its part of the page a cell's text reaches (a text cut by the page break fills it to the bottom)
-    text_bottoms: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+    # (row, col) of a cell with text -> (bottom of its lowest character, that character's height, left and
+    # right end of its last line): how far down and across its cell a text reaches (one cut by the page
+    # break fills its part of the cell to the bottom, its last line wrapped at the cell's width)
+    text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 @dataclass

@@ -29,7 +29,7 @@ class Placement:
     n_chars: int
     lost: list[Char]
     stacked: int = 0  # cells holding several numbers on separate lines, joined into one text
-    text_bottoms: dict[tuple[int, int], tuple[float, float]] = field(default_factory=dict)
+    text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
@@ -92,7 +92,7 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
         content[owners[slot[0]][slot[1]]].append(ch)
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
     stacked = 0
-    bottoms: dict[tuple[int, int], tuple[float, float]] = {}
+    bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = {}
     for cell, cs in content.items():
         lines = cell_lines(cs, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]]) if cs else []
         rows[cell[0]][cell[1]] = clean_cell("\n".join(lines)) if lines else ""
@@ -100,6 +100,9 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
         printed = [ch for ch in cs if not ch.text.isspace()]
         if printed:
             low = max(printed, key=lambda ch: ch.bottom)
-            bottoms[cell[0], cell[1]] = (low.bottom, low.bottom - low.top)
+            height = low.bottom - low.top
+            last_line = [ch for ch in printed if ch.bottom >= low.bottom - height / 2]
+            bottoms[cell[0], cell[1]] = (low.bottom, height, min(ch.x0 for ch in last_line),
+                                         max(ch.x1 for ch in last_line))
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]
     return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked, text_bottoms=bottoms)

@@ -81,6 +81,17 @@ INDICATOR_HINTS = Patterns([regex.compile(r"一级指标|绩效指标|(?:年度)
 LEVEL1_NAMES = VOCABULARY["indicator"]["level1_names"]
 LEVEL2_NAMES = VOCABULARY["indicator"]["level2_names"]
 COMBINED = _compile("indicator", "combined")
+LEVEL2_OF: dict[str, list[str]] = VOCABULARY["indicator"]["level2_of"]
+
+
+def other_level_group(level1: str | None, level2: str | None) -> bool:
+    """Is `level2` a second-level name the vocabulary places only under first-level names other than
+    `level1` (经济效益指标 beside 产出指标)? False where either name is unknown."""
+    l1, l2 = level_name(level1), level_name(level2)
+    if not l1 or not l2 or l1 not in LEVEL2_OF:
+        return False
+    holders = [k for k, names in LEVEL2_OF.items() if l2 in names]
+    return bool(holders) and l1 not in holders
 
 # self-evaluations
 SELF_TITLE = _compile("selfeval", "title")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.extract.place import clean_cell
-from extractor.interpret.labels import is_whole_label
+from extractor.interpret.labels import is_whole_label, other_level_group
 from extractor.model import Grid, Table, TablePart, TextLine
 from extractor.stitch.columns import Span, owner_map
 
@@ -116,6 +116,8 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         owner = above[c0]
         if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
             continue
+        if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
+            continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner
     return out
@@ -234,21 +236,29 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
             empty_under_text.append(c0)
     if not joins:
         return None
-    if len(joins) <= len(empty_under_text):
-        return joins
+    first_text = min(c for _, c, _, _ in joins)
+    inner = [c for c in empty_under_text if c > first_text]
+    if len(joins) < len(empty_under_text) or (len(joins) == len(empty_under_text)
+                                              and (inner or all_full(builder, rows[0], joins))):
+        return joins  # (as many texts as cells empty only left of them, as under merged 一级/二级指标 going on
+        # over the break: cut only where each text goes on from a cell printed full; `<26工作日` | `按时完成`)
     if carried and len(joins) == len(set(top)) - len(carried) == 1:
         return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
         # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
-    first_text = min(c for _, c, _, _ in joins)
-    if (any(every_row_fills(builder, rows, spans, c) for c in empty_under_text if c > first_text)
-            and all_full(builder, [owner[1] for owner in joins.values()])):
-        return joins  # empty where every other row has text (指标值, 绩效指标描述): no row of its own (an
-    return None       # empty cell left of its text may be a merged 一级/二级指标 going on over the break)
+    # Every text goes on from a cell printed full to the page's end (all_full), and the row is empty only
+    # where every other row has text (指标值, 绩效指标描述) or nowhere: no row of its own. (An empty cell left
+    # of its text may be a merged 一级/二级指标 going on over the break: no evidence either way.)
+    if not all_full(builder, rows[0], joins, unknown=False):
+        return None
+    if not inner and len(joins) >= 2 or any(every_row_fills(builder, rows, spans, c) for c in inner):
+        return joins
+    return None
 
 
-def last_row_text_bottoms(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float]]:
-    """Table column -> (bottom of the lowest character, its height) of each cell of the table's last row
-    with text, read on the page piece that row was printed on ({} where it is not known)."""
+def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float, float]]:
+    """Table column -> (bottom of the lowest character, its height, the cell's width its last line leaves
+    free) of each cell of the table's last row with text, read on the page piece that row was printed on
+    ({} where it is not known)."""
     grid = builder.grids[-1]
     if (not grid.rows or not grid.col_xs or builder.row_pages[-1] != grid.page or not grid.row_tops
             or abs(builder.row_tops[-1] - grid.row_tops[-1]) > 0.5):
@@ -256,27 +266,42 @@ def last_row_text_bottoms(builder: TableBuilder, tol: float = 2.0) -> dict[int, 
     last = len(grid.rows) - 1
     owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)[last]
     dx = builder.xs[0] - grid.col_xs[0]
-    out: dict[int, tuple[float, float]] = {}
-    for r0, c0, _, _ in dict.fromkeys(owners):
+    out: dict[int, tuple[float, float, float]] = {}
+    for r0, c0, _, cs in dict.fromkeys(owners):
         found = grid.text_bottoms.get((r0, c0))
         col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
         if found is not None and col is not None:
-            out[col] = found
+            bottom, height, left, right = found
+            out[col] = (bottom, height, grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left))
     return out
 
 
-_FULL = 0.4  # of a character's height: how far above the row's lowest text a full cell's text may end
+_FULL_BOTTOM = 0.4  # of a character's height: how far above the row's lowest text a full cell's text may end
+_FULL_WIDTH = 2.0  # characters a wrapped line may leave free (the one that did not fit, one carried over
+_PADDING = 8.0     # so that a closing mark does not start a line), besides the cell's padding both sides
 
 
-def all_full(builder: TableBuilder, cols: list[int]) -> bool:
-    """Is the text of each of these cells of the table's last row printed down to the bottom of the row, as
-    low as the row's lowest text? A text that goes on over the page break fills its cell to the page's end;
-    one that ended before it (a short 一级指标 or 指标值 in a tall row) stops higher. True where unknown."""
-    bottoms = last_row_text_bottoms(builder)
-    if not bottoms:
-        return True
-    lowest = max(b for b, _ in bottoms.values())
-    return all(c not in bottoms or bottoms[c][0] >= lowest - _FULL * bottoms[c][1] for c in cols)
+_ITEM_START = regex.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）])")
+
+
+def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span], unknown: bool = True) -> bool:
+    """Is the text of each of these cells of the table's last row printed to the end of its part of the
+    cell: down to the row's lowest text, its last line wrapped at the cell's width? A text that goes
+    on over the page break fills its cell to the page's end; one that ended before it (a short 一级指标 or
+    指标值, `6242` in a wide cell) stops higher or leaves its cell's width free - unless the rest begins an
+    item of its own (`3、…` after `2、履行办公室职`: a line broken before it on purpose). `joins`: piece cell ->
+    table cell, as cut_row pairs them; `top` the piece's first row; `unknown` the answer without geometry."""
+    texts = last_row_texts(builder)
+    if not texts or any(owner[1] not in texts for owner in joins.values()):
+        return unknown
+    lowest = max(b for b, _, _ in texts.values())
+    for cell, owner in joins.items():
+        bottom, height, room = texts[owner[1]]
+        if bottom < lowest - _FULL_BOTTOM * height:
+            return False
+        if room > _PADDING + _FULL_WIDTH * height and not _ITEM_START.match(top[cell[1]] or ""):
+            return False
+    return True
 
 
 _FILLED_EVIDENCE = 2  # rows of the table's own, besides the one cut, that show a column is always filled
@@ -331,18 +356,23 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         rows[0][cell[1]] = ""
     merged_over.update(backfilled)
     joins = None if at_header else cut_row(builder, rows, spans, merged_over)
-    if not joins and not at_header:  # a row of its own: a label in it may still be the rest of one cut
+    split: dict[Span, Span] = {}
+    if not joins and not at_header:  # a label in the row may still be the rest of one cut by the break
         split = split_labels(builder, rows, spans, merged_over)
-        for cell, owner in split.items():  # the label's rest joins its first part; the cell goes on below
+        for cell, owner in split.items():  # the label's rest joins its first part
             builder.rows[owner[0]][owner[1]] = _joined(builder.text(owner), rows[0][cell[1]] or "")
             rows[0][cell[1]] = ""
-        backfilled.update(split)
+        # beside it, the row may be the rest of a cut one (`绩效目` | `标` beside the goals text cut too)
+        joins = cut_row(builder, rows, spans, {**merged_over, **split}) if split else None
+        if not joins:
+            backfilled.update(split)  # a row of its own: the label's cell goes on over the break
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
             builder.rows[r][c] = _joined(builder.text(owner), rows[0][cell[1]] or "")
         # cells merged over the break lose their first row with the cut row and go on below it
         merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
+        merged_cols.update({cell[1]: owner for cell, owner in split.items() if cell[2] > 1})
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
         carried = continuing_cells(builder, rows, spans)
