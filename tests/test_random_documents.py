@@ -76,6 +76,21 @@ FULL_SIZE_REGRESSION_SEEDS = {
     10055: "a merged 一级指标 empty on two pages, its text on the third: every row before gets it",
     10108: "a merged 二级指标 printed after the break, its 一级指标 beside it printed before",
     10333: "a 资金用途 text cut by the break beside its merged label 预算规模及资金用途: two rows",
+    10024: "a 资金用途 text shaped like a label (年度建设任务补贴资金) read as one, the purpose lost",
+    10209: "as 10024 (推动绿色发展和绿色生活方式)",
+    10220: "as 10024 (出版物配送周期)",
+    10175: "an empty 一级指标 at a page top beside 经济效益指标, its text 效益指标 on the next page, taken as "
+           "产出指标 going on",
+    10216: "as 10175, and a cut 绩效目标 row whose label is cut too (绩效目 / 标)",
+    10239: "as 10175",
+    10045: "a cut row whose every cell goes on, labels (产出指 / 标) and value (少于395, / 738家) too",
+    10278: "as 10045",
+    10136: "central: a new row with a qualitative value (empty 指标性质 / 度量单位) taken as a cut row's rest",
+    10124: "Shanghai: a new row under a 1-row 一级/二级指标 going on over the break taken as a cut row's rest",
+    10317: "an empty merged 一级指标 under a cut row whose 产出指标 text is printed after the break, taken as "
+           "产出指标 going on below the cut row",
+    10391: "as 10317 for a 二级指标 (社会效益指标 / empty 生态效益指标 below it)",
+    10467: "a 二级指标 (服务对象满意度指标) printed after the break beside its 一级指标 printed before",
 }
 
 

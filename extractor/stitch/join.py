@@ -160,9 +160,11 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue
         if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < owner[1] for o in filled_from_above):
             continue  # right of a filled cell over the same rows: empty as printed, not split
-        if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]):
-            continue  # beside the row's own text only a merged label, left of the row's leaf cells
         cell = top[owner[1]]
+        if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]) \
+                and not (cell[0] == 0 and text_right_of[owner[1]] and is_whole_label(rows[0][cell[1]])):
+            continue  # beside the row's own text only a merged label, left of the row's leaf cells (known by
+            # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break)
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
                 if not leading and AMOUNT.fullmatch(rows[0][cell[1]]):
@@ -371,11 +373,15 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
             r, c = owner[0], owner[1]
             builder.rows[r][c] = _joined(builder.text(owner), rows[0][cell[1]] or "")
         # cells merged over the break lose their first row with the cut row and go on below it
-        merged_cols = {cell[1]: owner for cell, owner in merged_over.items()}
-        merged_cols.update({cell[1]: owner for cell, owner in split.items() if cell[2] > 1})
+        # (only a cell of the piece merged below the cut row: one of one row ended with it)
+        merged_cols = {cell[1]: owner for cell, owner in {**merged_over, **split}.items() if cell[2] > 1}
+        # below the cut row only the piece's cells merged down from it may go on from the table's cells: one
+        # that starts under it is a cell of its own (a rule between them on the page)
+        through = {c0 for r0, c0, rs, _ in spans if r0 == 0 and rs > 1}
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
-        carried = continuing_cells(builder, rows, spans)
+        carried = {cell: owner for cell, owner in continuing_cells(builder, rows, spans).items()
+                   if cell[1] in through}
         if rows:
             top = owner_map(len(rows), len(rows[0]), spans)[0]
             for cell in dict.fromkeys(top):
