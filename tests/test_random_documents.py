@@ -91,6 +91,12 @@ FULL_SIZE_REGRESSION_SEEDS = {
            "产出指标 going on below the cut row",
     10391: "as 10317 for a 二级指标 (社会效益指标 / empty 生态效益指标 below it)",
     10467: "a 二级指标 (服务对象满意度指标) printed after the break beside its 一级指标 printed before",
+    10082: "amounts wrapped in narrow cells ('1434375' / '5.27': the glyph carried over so that '.' does not "
+           "start a line) read as stacked amounts, the row split in three; and a table broken under its "
+           "资金支出计划 block joined the 绩效目标 row onto it as a cut row ('1.' begins a list of its own)",
+    10021: "a table broken right under its 一级指标 header row, not repeated: the empty 一级指标 below taken "
+           "as the header cell going on",
+    10627: "a project heading wrapped onto a second line ('…绩效目标' / '表'): title '表'",
 }
 
 

@@ -36,18 +36,26 @@ def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
     return [join_chars(row, settings) for row in group_rows(chars, settings)]
 
 
+_NO_LINE_START = frozenset(".,;:%)]}，。、；：％）》」】")
+
+
 def _wraps(prev: list[Char], nxt: list[Char], left: float, right: float) -> bool:
     """Did the text run on from `prev` to `nxt` because `prev` filled the cell? The next line starts where
     `prev` started, and `prev` ends as far from the right side as it starts from the left, give or take
-    one glyph (Excel's padded cells: `2620` over `01` is the code 262001). Right-aligned amounts stacked
+    one glyph (Excel's padded cells: `2620` over `01` is the code 262001), two where the second is a mark
+    that may not start a line. Right-aligned amounts stacked
     in a wide cell (`1,786` over `1,786`) start far from the left side and end at the right: no wrap."""
     a = [c for c in prev if not c.text.isspace()]
     b = [c for c in nxt if not c.text.isspace()]
     if not a or not b:
         return False
     p0, p1 = min(c.x0 for c in a), max(c.x1 for c in a)
-    first = min(b, key=lambda c: c.x0)
-    return abs(first.x0 - p0) <= 1.0 and abs((right - p1) - (p0 - left)) <= (first.x1 - first.x0) + 1.0
+    b = sorted(b, key=lambda c: c.x0)
+    first = b[0]
+    room = (first.x1 - first.x0) + 1.0
+    if len(b) > 1 and b[1].text in _NO_LINE_START:  # the glyph carried over so that `.` does not start a
+        room += b[1].x1 - b[1].x0                    # line (`1434375` over `5.27`: Word's kinsoku)
+    return abs(first.x0 - p0) <= 1.0 and abs((right - p1) - (p0 - left)) <= room
 
 
 def cell_lines(chars: list[Char], settings: TableSettings, left: float, right: float) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.extract.place import clean_cell
-from extractor.interpret.labels import is_whole_label, other_level_group
+from extractor.interpret.labels import indicator_field, is_whole_label, other_level_group
 from extractor.model import Grid, Table, TablePart, TextLine
 from extractor.stitch.columns import Span, owner_map
 
@@ -283,7 +283,9 @@ _FULL_WIDTH = 2.0  # characters a wrapped line may leave free (the one that did 
 _PADDING = 8.0     # so that a closing mark does not start a line), besides the cell's padding both sides
 
 
-_ITEM_START = regex.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,2}\s*[)）])")
+# an item of a numbered list that goes on (`3、`, `（2）`; a `1.` begins a list of its own)
+_ITEM_START = regex.compile(r"^\s*(?:0*(?:[2-9]|\d\d)\s*[.．、](?!\d)|[（(]\s*(?:0*(?:[2-9]|\d\d)|[二三四五六七八九十]"
+                            r"|十[一二三四五六七八九])\s*[)）])")
 
 
 def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span], unknown: bool = True) -> bool:
@@ -343,12 +345,19 @@ def every_row_fills(builder: TableBuilder, rows: list[list[str | None]], spans: 
     return others >= _FILLED_EVIDENCE
 
 
+def heads_columns(row: list[str | None]) -> bool:
+    """Is this a row of indicator column heads (一级指标 | 二级指标 | 三级指标 | 指标值 …), every text in it?"""
+    texts = [v for v in row if v]
+    return len(texts) >= 3 and all(indicator_field(v) for v in texts)
+
+
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
     k = repeated_header_rows(builder.rows, rows)
-    # the table broke right under its header row (printed again on this page): nothing runs over the break
-    at_header = k > 0 and rows[k - 1] == builder.rows[-1]
+    # the table broke right under its header row (printed again on this page, or a row of column heads the
+    # vocabulary knows: 一级指标 | 二级指标 | …): nothing runs over the break
+    at_header = (k > 0 and rows[k - 1] == builder.rows[-1]) or heads_columns(builder.rows[-1])
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
     merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
