@@ -100,6 +100,14 @@ FULL_SIZE_REGRESSION_SEEDS = {
 }
 
 
+# Full-size seeds still failing (strict expected failures).
+FULL_SIZE_KNOWN_FAILURES = {
+    10874: "issue 13: an empty merged 二级指标 at a page top under 质量指标, its text 时效指标 printed on the next "
+           "page, is taken as 质量指标 going on (both are 产出指标's: nothing on the page tells them apart)",
+    11041: "issue 13: as 10874",
+}
+
+
 def _param(seed: int):
     if seed in KNOWN_FAILURES:
         return pytest.param(seed, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[seed]))
@@ -112,7 +120,14 @@ def test_random_document_matches_its_model(seed):
     assert not diffs, f"seed {seed}: " + "\n".join(diffs[:12])
 
 
-@pytest.mark.parametrize("seed", sorted(FULL_SIZE_REGRESSION_SEEDS))
+def _full_param(seed: int):
+    if seed in FULL_SIZE_KNOWN_FAILURES:
+        return pytest.param(seed, marks=pytest.mark.xfail(strict=True, reason=FULL_SIZE_KNOWN_FAILURES[seed]))
+    return seed
+
+
+@pytest.mark.parametrize("seed", [_full_param(s) for s in sorted(set(FULL_SIZE_REGRESSION_SEEDS)
+                                                                  | set(FULL_SIZE_KNOWN_FAILURES))])
 def test_full_size_regression(seed):
     diffs = random_docs.check(seed)
     assert not diffs, f"seed {seed}: " + "\n".join(diffs[:12])
