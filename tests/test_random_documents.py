@@ -97,15 +97,14 @@ FULL_SIZE_REGRESSION_SEEDS = {
     10021: "a table broken right under its 一级指标 header row, not repeated: the empty 一级指标 below taken "
            "as the header cell going on",
     10627: "a project heading wrapped onto a second line ('…绩效目标' / '表'): title '表'",
+    10874: "an empty merged 二级指标 at a page top under 质量指标, its text 时效指标 printed on the next page, "
+           "taken as 质量指标 going on (the document prints split cells' texts after the break)",
+    11041: "as 10874, the evidence from an earlier table of the document",
 }
 
 
 # Full-size seeds still failing (strict expected failures).
-FULL_SIZE_KNOWN_FAILURES = {
-    10874: "issue 13: an empty merged 二级指标 at a page top under 质量指标, its text 时效指标 printed on the next "
-           "page, is taken as 质量指标 going on (both are 产出指标's: nothing on the page tells them apart)",
-    11041: "issue 13: as 10874",
-}
+FULL_SIZE_KNOWN_FAILURES: dict[int, str] = {}
 
 
 def _param(seed: int):

@@ -24,6 +24,10 @@ class TableBuilder:
     row_tops: list[float]
     caption: list[TextLine]
     grids: list[Grid] = field(default_factory=list)
+    # a merged cell of this table or one before it printed its text after a page break (backfilled_cells)
+    # though its part before the break had as many rows: the document's producer puts a split cell's text
+    # in its part after the break where it fits there
+    texts_after_break: bool = False
 
     @classmethod
     def start(cls, grid: Grid) -> TableBuilder:
@@ -118,12 +122,22 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue
         if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
+        if builder.texts_after_break and rs > 1 and rs >= _rows_on_last_page(builder, owner):
+            continue  # where this table prints a split cell's text after the break, a text printed before
+            # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标)
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner
     return out
 
 
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
+
+
+def _rows_on_last_page(builder: TableBuilder, owner: Span) -> int:
+    """How many of the rows of a table cell are on the page of the table's last row."""
+    page = builder.row_pages[-1]
+    return sum(1 for r in range(owner[0], min(owner[0] + owner[2], len(builder.rows)))
+               if builder.row_pages[r] == page)
 
 
 def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
@@ -364,6 +378,8 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     backfilled = {} if at_header else backfilled_cells(builder, rows, spans, merged_over)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
+        if rows[0][cell[1]] and _rows_on_last_page(builder, owner) >= cell[2]:
+            builder.texts_after_break = True  # printed after the break by choice: the part before was as tall
         rows[0][cell[1]] = ""
     merged_over.update(backfilled)
     joins = None if at_header else cut_row(builder, rows, spans, merged_over)
