@@ -100,6 +100,9 @@ FULL_SIZE_REGRESSION_SEEDS = {
     10874: "an empty merged 二级指标 at a page top under 质量指标, its text 时效指标 printed on the next page, "
            "taken as 质量指标 going on (the document prints split cells' texts after the break)",
     11041: "as 10874, the evidence from an earlier table of the document",
+    11319: "central: a new row with a qualitative value ('17' | '有效提升', empty 指标性质 / 度量单位) beside an "
+           "empty 二级指标 taken as a cut row's rest (as many texts as empty cells)",
+    11517: "as 11319",
 }
 
 

@@ -255,9 +255,10 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     first_text = min(c for _, c, _, _ in joins)
     inner = [c for c in empty_under_text if c > first_text]
     if len(joins) < len(empty_under_text) or (len(joins) == len(empty_under_text)
-                                              and (inner or all_full(builder, rows[0], joins))):
-        return joins  # (as many texts as cells empty only left of them, as under merged 一级/二级指标 going on
-        # over the break: cut only where each text goes on from a cell printed full; `<26工作日` | `按时完成`)
+                                              and all_full(builder, rows[0], joins)):
+        return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
+        # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
+        # empty 指标性质 and 度量单位)
     if carried and len(joins) == len(set(top)) - len(carried) == 1:
         return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
         # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
