@@ -28,6 +28,8 @@ class TableBuilder:
     # though its part before the break had as many rows: the document's producer puts a split cell's text
     # in its part after the break where it fits there
     texts_after_break: bool = False
+    # the top and bottom of each row of the piece being joined (append_piece), for cell heights
+    piece_rows: list[tuple[float, float]] = field(default_factory=list)
 
     @classmethod
     def start(cls, grid: Grid) -> TableBuilder:
@@ -122,7 +124,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue
         if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
-        if builder.texts_after_break and rs > 1 and rs >= _rows_on_last_page(builder, owner):
+        if builder.texts_after_break and rs > 1 and _as_tall(builder, cell, owner):
             continue  # where this table prints a split cell's text after the break, a text printed before
             # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标)
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
@@ -133,11 +135,24 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
 
 
-def _rows_on_last_page(builder: TableBuilder, owner: Span) -> int:
-    """How many of the rows of a table cell are on the page of the table's last row."""
+def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[float, float] | None:
+    """(height of the table cell's part on the page before the break, height of the piece's cell after
+    it), or None where not known."""
+    grid = builder.grids[-1]
     page = builder.row_pages[-1]
-    return sum(1 for r in range(owner[0], min(owner[0] + owner[2], len(builder.rows)))
-               if builder.row_pages[r] == page)
+    first = next((r for r in range(owner[0], len(builder.rows)) if builder.row_pages[r] == page), None)
+    end = piece_cell[0] + piece_cell[2] - 1
+    if first is None or not grid.row_bottoms or grid.page != page or end >= len(builder.piece_rows):
+        return None
+    return (grid.row_bottoms[-1] - builder.row_tops[first],
+            builder.piece_rows[end][1] - builder.piece_rows[piece_cell[0]][0])
+
+
+def _as_tall(builder: TableBuilder, piece_cell: Span, owner: Span) -> bool:
+    """Is the piece's cell at least as tall as the table cell's part before the break (which held its
+    text)? False where not known."""
+    h = _heights(builder, piece_cell, owner)
+    return h is not None and h[1] >= h[0] - 0.5
 
 
 def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
@@ -172,8 +187,11 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         if text:
             leading = False  # the row's own text starts
             continue
-        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < owner[1] for o in filled_from_above):
-            continue  # right of a filled cell over the same rows: empty as printed, not split
+        below = top[owner[1]]
+        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < owner[1] for o in filled_from_above) \
+                and not (below[0] == 0 and is_whole_label(rows[0][below[1]])):
+            continue  # right of a filled cell over the same rows: empty as printed, not split (but a level
+            # name after the break is this cell's: 效益指标 | empty, 经济效益指标 after the break)
         cell = top[owner[1]]
         if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]) \
                 and not (cell[0] == 0 and text_right_of[owner[1]] and is_whole_label(rows[0][cell[1]])):
@@ -212,8 +230,9 @@ def split_labels(builder: TableBuilder, rows: list[list[str | None]], spans: lis
         owner = above[c0]
         if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
             continue
-        if is_whole_label(_joined(builder.text(owner), rows[0][c0] or "")):
-            out[cell] = owner
+        joined = _joined(builder.text(owner), rows[0][c0] or "")
+        if is_whole_label(joined) or (builder.text(owner)[-1] in ".,，" and AMOUNT.fullmatch(joined)):
+            out[cell] = owner  # (or an amount cut after its point or a separator: `12120371.` | `51`)
     return out
 
 
@@ -375,11 +394,14 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     at_header = (k > 0 and rows[k - 1] == builder.rows[-1]) or heads_columns(builder.rows[-1])
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
+    bottoms = list(grid.row_bottoms)[k:]
+    builder.piece_rows = list(zip(tops, bottoms)) if len(bottoms) == len(tops) == len(rows) else []
     merged_over = {} if at_header else continuing_cells(builder, rows, spans, leading=False)
     backfilled = {} if at_header else backfilled_cells(builder, rows, spans, merged_over)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
-        if rows[0][cell[1]] and _rows_on_last_page(builder, owner) >= cell[2]:
+        h = _heights(builder, cell, owner)
+        if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5:
             builder.texts_after_break = True  # printed after the break by choice: the part before was as tall
         rows[0][cell[1]] = ""
     merged_over.update(backfilled)
