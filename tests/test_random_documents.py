@@ -4,8 +4,8 @@ The truth is each document's model (model.expected_json), never the extractor's 
 ever failed is kept in REGRESSION_SEEDS (with what it showed), so a fix that is undone fails here again.
 Documents are small in the suite (at most 4 projects of at most 12 rows); the 215 documents of this file
 take ~25 s of CPU (measured: 21.4 s user for the file before the 3 full-size seeds were added, 84 s wall
-on the shared, loaded machine). `make fuzz-docs N=5000` runs full-size documents (1-15 projects, 1-40
-rows) from seed 10000 on.
+on the shared, loaded machine); the full-size seeds kept (27 with the known failures) ~10 s
+more. `make fuzz-docs N=5000` runs full-size documents (1-15 projects, 1-40 rows) from seed 10000 on.
 
 Fonts: only reportlab's built-in STSong-Light (not embedded), so the documents are generated here, at
 test time, on any machine.
