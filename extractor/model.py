@@ -151,6 +151,10 @@ class Grid:
     trailer: list[TextLine] = field(default_factory=list)  # text below the page's last table (notes, footer)
     # glyphs a clip along the bottom edge hides: the rest of a row cut by the page break (TableRegion)
     hidden_below: list[Char] = field(default_factory=list)
+    # (row, col) of a cell with text -> (bottom of its lowest character, that character's height, left and
+    # right end of its last line): how far down and across its cell a text reaches (one cut by the page
+    # break fills its part of the cell to the bottom, its last line wrapped at the cell's width)
+    text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 @dataclass

@@ -135,6 +135,38 @@ def test_a_full_first_row_is_not_a_cut_row():
     assert t.n_rows == 3 and t.rows[2] == ["效益指标", "社会效益", "b", "y"]
 
 
+def test_a_label_split_by_the_break_is_one_merged_cell():
+    # issue 13 seed 87: 资金支出计划（%） over its periods row and percent row, one on each page, its text cut
+    a = grid(1, [["项目编码", "P1", "项目名称", "n"], ["资金支", "6月底", "9月底", "12月底"]])
+    b = grid(2, [["出计划（%）", "10%", "60%", "100%"], ["绩效目标", "g", None, None]], spans=[(1, 1, 1, 3)])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[1:3] == [["资金支出计划（%）", "6月底", "9月底", "12月底"], [None, "10%", "60%", "100%"]]
+    assert (1, 0, 2, 1) in t.spans
+
+
+def test_two_labels_of_their_own_stay_two_cells():
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"], [None, "质量指标", "b", "y"]], spans=[(1, 0, 2, 1)])
+    b = grid(2, [["效益指标", "社会效益指标", "c", "z"]])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[3] == ["效益指标", "社会效益指标", "c", "z"] and t.spans == [(1, 0, 2, 1)]
+
+
+def test_an_empty_first_level_beside_another_group_is_a_cell_of_its_own():
+    # issue 13 seed 10175: 效益指标's text printed on a later page; 经济效益指标 is not 产出指标's
+    a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"], [None, "质量指标", "b", "y"]], spans=[(1, 0, 2, 1)])
+    b = grid(2, [["", "经济效益指标", "c", "z"], [None, "社会效益指标", "d", "w"]], spans=[(0, 0, 2, 1)])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[3][0] == "" and (3, 0, 2, 1) in t.spans and (1, 0, 2, 1) in t.spans
+
+
+def test_nothing_goes_on_under_column_heads_not_repeated():
+    # issue 13 seed 10021: the table broke right under its 一级指标 row, which the next page does not repeat
+    a = grid(1, [["项目名称", "n", "项目编码", "c"], HEADER])
+    b = grid(2, [["", "数量指标", "a", "x"], [None, "质量指标", "b", "y"]], spans=[(0, 0, 2, 1)])
+    (t,) = stitch_tables([a, b], [])
+    assert t.rows[1] == HEADER and t.rows[2][0] == "" and (2, 0, 2, 1) in t.spans
+
+
 def test_a_new_heading_starts_a_new_table():
     a = grid(1, [HEADER, ["产出指标", "数量指标", "a", "x"]], caption=["1. 法律顾问绩效目标表"])
     b = grid(2, [HEADER, ["产出指标", "数量指标", "b", "y"]], caption=["2. 冯营子供销社地块围挡建设费用绩效目标表"])

@@ -107,7 +107,8 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                         bottom_rules=drawn_rules(layout, lattice.xs[0], lattice.xs[-1], lattice.ys[-1],
                                                  settings.snap_tolerance),
                         lost_chars=len(placed.lost), col_xs=list(lattice.xs), row_bottoms=list(lattice.ys[1:]),
-                        n_chars=placed.n_chars, hidden_below=region.hidden_below)
+                        n_chars=placed.n_chars, hidden_below=region.hidden_below,
+                        text_bottoms=placed.text_bottoms)
             if placed.lost:
                 sample = "".join(c.text for c in placed.lost[:20])
                 warnings.append(Warning("conservation_failed", f"page {layout.number}: {len(placed.lost)} of "

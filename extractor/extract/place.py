@@ -9,7 +9,7 @@ check).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor.extract.lattice import Lattice, Span
 from extractor.extract.overflow import carry_overflow
@@ -31,24 +31,33 @@ class Placement:
     n_chars: int
     lost: list[Char]
     stacked: int = 0  # cells holding several numbers on separate lines, joined into one text
+    text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
     return [join_chars(row, settings) for row in group_rows(chars, settings)]
 
 
+_NO_LINE_START = frozenset(".,;:%)]}，。、；：％）》」】")
+
+
 def _wraps(prev: list[Char], nxt: list[Char], left: float, right: float) -> bool:
     """Did the text run on from `prev` to `nxt` because `prev` filled the cell? The next line starts where
     `prev` started, and `prev` ends as far from the right side as it starts from the left, give or take
-    one glyph (Excel's padded cells: `2620` over `01` is the code 262001). Right-aligned amounts stacked
+    one glyph (Excel's padded cells: `2620` over `01` is the code 262001), two where the second is a mark
+    that may not start a line. Right-aligned amounts stacked
     in a wide cell (`1,786` over `1,786`) start far from the left side and end at the right: no wrap."""
     a = [c for c in prev if not c.text.isspace()]
     b = [c for c in nxt if not c.text.isspace()]
     if not a or not b:
         return False
     p0, p1 = min(c.x0 for c in a), max(c.x1 for c in a)
-    first = min(b, key=lambda c: c.x0)
-    return abs(first.x0 - p0) <= 1.0 and abs((right - p1) - (p0 - left)) <= (first.x1 - first.x0) + 1.0
+    b = sorted(b, key=lambda c: c.x0)
+    first = b[0]
+    room = (first.x1 - first.x0) + 1.0
+    if len(b) > 1 and b[1].text in _NO_LINE_START:  # the glyph carried over so that `.` does not start a
+        room += b[1].x1 - b[1].x0                    # line (`1434375` over `5.27`: Word's kinsoku)
+    return abs(first.x0 - p0) <= 1.0 and abs((right - p1) - (p0 - left)) <= room
 
 
 def cell_lines(chars: list[Char], settings: TableSettings, left: float, right: float) -> list[str]:
@@ -93,9 +102,17 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
         content[owners[slot[0]][slot[1]]].append(ch)
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
     stacked = 0
+    bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = {}
     for cell, cs in content.items():
         lines = cell_lines(cs, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]]) if cs else []
         rows[cell[0]][cell[1]] = clean_cell("\n".join(lines)) if lines else ""
         stacked += len(lines) > 1 and holds_stacked_numbers(lines)
+        printed = [ch for ch in cs if not ch.text.isspace()]
+        if printed:
+            low = max(printed, key=lambda ch: ch.bottom)
+            height = low.bottom - low.top
+            last_line = [ch for ch in printed if ch.bottom >= low.bottom - height / 2]
+            bottoms[cell[0], cell[1]] = (low.bottom, height, min(ch.x0 for ch in last_line),
+                                         max(ch.x1 for ch in last_line))
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]
-    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked)
+    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked, text_bottoms=bottoms)

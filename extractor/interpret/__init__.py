@@ -10,6 +10,7 @@ like a project or indicator table but cannot be read gets a warning.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -71,11 +72,24 @@ def _heading_before(table: Table, prose: Prose, caption: list[TextLine], previou
 
 
 def _heading(caption: list[TextLine]) -> TextLine | None:
-    for ln in reversed(caption):
+    for i in range(len(caption) - 1, -1, -1):
+        ln = caption[i]
         text = ln.text.strip()
         if _HEADING.search(text) and not L.AMOUNT_UNIT_LINE.search(squeeze(text)):
-            return ln
+            return _unwrapped(caption[i - 1], ln) if i else ln
     return None
+
+
+def _unwrapped(before: TextLine, ln: TextLine) -> TextLine:
+    """The heading whole where it wrapped (`…项目支出绩效目标` over `表`): the line above in the same size,
+    starting where it starts, running on further right, that is no heading of its own, is its first part."""
+    size = ln.size or (ln.bottom - ln.top)
+    wrapped = (before.page == ln.page and abs(before.size - ln.size) <= 0.3 and abs(before.x0 - ln.x0) <= 2.0
+               and before.x1 > ln.x1 and 0 < ln.top - before.top <= 2.0 * size
+               and not _HEADING.search(before.text.strip()) and not regex.search(r"[：:。；;]\s*$", before.text))
+    if not wrapped:
+        return ln
+    return replace(ln, text=before.text.strip() + ln.text.strip(), top=before.top, x1=before.x1)
 
 
 def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[Warning]) -> dict[str, Any]:

@@ -20,7 +20,8 @@ NOT_TITLE = regex.compile(r"编制|目\s*录|^\d+$|^第.部分")
 
 def cover_title(lines: list[TextLine]) -> str | None:
     """The cover's title: on page 1, the run of adjacent same-size lines that reads like a title (预算, 绩效 …),
-    the largest such run; a wrapped title's lines join with nothing."""
+    the largest such run, the topmost of runs of one size (a title printed above 第一部分 / 部门整体绩效目标
+    in its own size); a wrapped title's lines join with nothing."""
     page = sorted((ln for ln in lines if ln.page == 1 and not NOT_TITLE.search(ln.text.strip())),
                   key=lambda x: (x.top, x.x0))
     runs: list[list[TextLine]] = []
@@ -36,7 +37,7 @@ def cover_title(lines: list[TextLine]) -> str | None:
     for run in runs:
         text = "".join(ln.text.strip() for ln in run)
         if TITLE_WORDS.search(text) and len(text) <= 2 * MAX_TITLE_LINE:
-            if best is None or run[0].size > best[0]:
+            if best is None or run[0].size > best[0] + 0.5:  # the first of equal sizes (16 and 16.0000001)
                 best = (run[0].size, text)
     return best[1] if best else None
 

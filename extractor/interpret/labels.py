@@ -81,6 +81,17 @@ INDICATOR_HINTS = Patterns([regex.compile(r"一级指标|绩效指标|(?:年度)
 LEVEL1_NAMES = VOCABULARY["indicator"]["level1_names"]
 LEVEL2_NAMES = VOCABULARY["indicator"]["level2_names"]
 COMBINED = _compile("indicator", "combined")
+LEVEL2_OF: dict[str, list[str]] = VOCABULARY["indicator"]["level2_of"]
+
+
+def other_level_group(level1: str | None, level2: str | None) -> bool:
+    """Is `level2` a second-level name the vocabulary places only under first-level names other than
+    `level1` (经济效益指标 beside 产出指标)? False where either name is unknown."""
+    l1, l2 = level_name(level1), level_name(level2)
+    if not l1 or not l2 or l1 not in LEVEL2_OF:
+        return False
+    holders = [k for k, names in LEVEL2_OF.items() if l2 in names]
+    return bool(holders) and l1 not in holders
 
 # self-evaluations
 SELF_TITLE = _compile("selfeval", "title")
@@ -127,6 +138,13 @@ def is_strong_label(text: str | None) -> bool:
     """A label the contract names (项目名称, 预算数, 绩效目标 …): never a value."""
     s = label_text(text)
     return bool(s) and any(matches(p, s) for p in _STRONG)
+
+
+def is_whole_label(text: str | None) -> bool:
+    """A strong label or a first/second-level indicator name: a text that is complete as printed, so two
+    pieces of one cell that make one (`项目资金（` | `元）`, `资金支` | `出计划（%）`) were cut from it."""
+    s = label_text(text)
+    return bool(s) and (is_strong_label(s) or s in LEVEL1_NAMES or s in LEVEL2_NAMES)
 
 
 def is_known_label(text: str | None) -> bool:

@@ -95,6 +95,7 @@ class _HeaderReader:
         attributes: dict[str, str | None] = {}
         goals_text: str | None = None
         purpose_groups: list[Cell] = []
+        groups: list[Cell] = []  # labels naming a block of rows (预算规模及资金用途, 项目资金（元）)
         header_cells = sorted((c for c in cm.cells if c.row < self.end_row), key=lambda c: (c.row, c.col))
 
         # a title row inside the table (Shanghai): one cell across the table, ending in 表
@@ -119,6 +120,7 @@ class _HeaderReader:
                 continue
             if L.matches(L.GROUPS, s):
                 self.used.add(key)
+                groups.append(cell)
                 if "用途" in s:
                     purpose_groups.append(cell)
                 continue
@@ -133,6 +135,10 @@ class _HeaderReader:
                 self.used.add(key)
                 attributes[inline.group(1)] = inline.group(2).strip()
                 continue
+            if (is_label and not L.is_strong_label(s) and cm.right_of(cell) is None
+                    and any(g.row <= cell.row <= g.last_row and cell.col >= g.end_col for g in groups)):
+                continue  # the last text of a block's row (资金用途 beside 预算规模及资金用途), even one shaped
+                # like a label (推动绿色发展和绿色生活方式): a label has its value right of it there
             if not is_label:
                 continue
             value_cell = self._value_of(cell)

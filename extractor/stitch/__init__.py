@@ -31,6 +31,8 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
                     append_piece(b, grid, rows, spans)
                     continue
         builders.append(TableBuilder.start(grid))
+        if len(builders) > 1:  # one producer's convention over the whole document
+            builders[-1].texts_after_break = builders[-2].texts_after_break
     return [b.build() for b in builders]
 
 

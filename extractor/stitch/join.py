@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractor.extract.place import clean_cell
+from extractor.interpret.labels import indicator_field, is_whole_label, other_level_group
 from extractor.model import Grid, Table, TablePart, TextLine
 from extractor.stitch.columns import Span, owner_map
 
@@ -24,6 +25,12 @@ class TableBuilder:
     caption: list[TextLine]
     grids: list[Grid] = field(default_factory=list)
     cut_rows: dict[int, int] = field(default_factory=dict)  # row -> the page its cut end is printed on
+    # a merged cell of this table or one before it printed its text after a page break (backfilled_cells)
+    # though its part before the break had as many rows: the document's producer puts a split cell's text
+    # in its part after the break where it fits there
+    texts_after_break: bool = False
+    # the top and bottom of each row of the piece being joined (append_piece), for cell heights
+    piece_rows: list[tuple[float, float]] = field(default_factory=list)
 
     @classmethod
     def start(cls, grid: Grid) -> TableBuilder:
@@ -124,12 +131,37 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue
         if any(o[0] <= owner[0] and owner[0] + owner[2] <= o[0] + o[2] and o[1] < c0 for o in restarted):
             continue
+        if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
+            continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
+        if builder.texts_after_break and rs > 1 and _as_tall(builder, cell, owner):
+            continue  # where this table prints a split cell's text after the break, a text printed before
+            # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标)
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner
     return out
 
 
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
+
+
+def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[float, float] | None:
+    """(height of the table cell's part on the page before the break, height of the piece's cell after
+    it), or None where not known."""
+    grid = builder.grids[-1]
+    page = builder.row_pages[-1]
+    first = next((r for r in range(owner[0], len(builder.rows)) if builder.row_pages[r] == page), None)
+    end = piece_cell[0] + piece_cell[2] - 1
+    if first is None or not grid.row_bottoms or grid.page != page or end >= len(builder.piece_rows):
+        return None
+    return (grid.row_bottoms[-1] - builder.row_tops[first],
+            builder.piece_rows[end][1] - builder.piece_rows[piece_cell[0]][0])
+
+
+def _as_tall(builder: TableBuilder, piece_cell: Span, owner: Span) -> bool:
+    """Is the piece's cell at least as tall as the table cell's part before the break (which held its
+    text)? False where not known."""
+    h = _heights(builder, piece_cell, owner)
+    return h is not None and h[1] >= h[0] - 0.5
 
 
 def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
@@ -166,11 +198,16 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         if text:
             leading = False  # the row's own text starts
             continue
-        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < owner[1] for o in filled_from_above):
-            continue  # right of a filled cell over the same rows: empty as printed, not split
-        if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]):
-            continue  # beside the row's own text only a merged label, left of the row's leaf cells
+        below = top[owner[1]]
+        if any(o[0] == owner[0] and o[2] == owner[2] and o[1] < owner[1] for o in filled_from_above) \
+                and not (below[0] == 0 and is_whole_label(rows[0][below[1]])):
+            continue  # right of a filled cell over the same rows: empty as printed, not split (but a level
+            # name after the break is this cell's: 效益指标 | empty, 经济效益指标 after the break)
         cell = top[owner[1]]
+        if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]) \
+                and not (cell[0] == 0 and text_right_of[owner[1]] and is_whole_label(rows[0][cell[1]])):
+            continue  # beside the row's own text only a merged label, left of the row's leaf cells (known by
+            # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break)
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
                 if not leading and AMOUNT.fullmatch(rows[0][cell[1]]):
@@ -228,6 +265,38 @@ def clipped_cells(builder: TableBuilder, rows: list[list[str | None]], spans: li
     return out
 
 
+def split_labels(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
+                 taken: dict[Span, Span]) -> dict[Span, Span]:
+    """Piece cells at the top holding the rest of a label cut by the page break: piece cell -> table cell.
+
+    A merged label whose text does not fit in its part before the break goes on in the part after it
+    (`项目资金（` | `元）`, `资金支` | `出计划（%）`, `满意度` | `指标`): a cell of the table's last row and the
+    piece's top cell in the same columns both have text, and joined they make one label the vocabulary
+    knows whole (labels.is_whole_label). Two labels of their own (`产出指标` | `效益指标`) never make one.
+    """
+    if not rows or not builder.rows:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = builder.last_row_owners()
+    out: dict[Span, Span] = {}
+    for cell in dict.fromkeys(top):
+        r0, c0, rs, cs = cell
+        if cell in taken or r0 != 0 or not rows[0][c0]:
+            continue
+        owner = above[c0]
+        if owner[1] != c0 or owner[3] != cs or not builder.text(owner):
+            continue
+        joined = _joined(builder.text(owner), rows[0][c0] or "")
+        if is_whole_label(joined) or (builder.text(owner)[-1] in ".,，" and AMOUNT.fullmatch(joined)):
+            out[cell] = owner  # (or an amount cut after its point or a separator: `12120371.` | `51`)
+    return out
+
+
+def _joined(first: str, rest: str) -> str:
+    """The text of a cell printed in two parts, one on each side of a page break."""
+    return clean_cell(first + "\n" + rest)
+
+
 def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
             carried: dict[Span, Span]) -> dict[Span, Span] | None:
     """If the piece's first row is the end of the table's last row (cut by the page break), the pairs
@@ -241,7 +310,7 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     above = builder.last_row_owners()
     joins: dict[Span, Span] = {}
-    empty_under_text = 0
+    empty_under_text: list[int] = []
     for cell in dict.fromkeys(top):
         if cell in carried:
             continue
@@ -257,12 +326,121 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
                 return None  # an amount never goes on in another (a unit row at the page top, under a group)
             joins[cell] = owner
         elif same_columns and builder.text(owner):
-            empty_under_text += 1
+            empty_under_text.append(c0)
     if not joins:
         return None
-    if len(joins) > empty_under_text and not (carried and len(joins) == len(set(top)) - len(carried) == 1):
-        return None  # (but one text cell beside a merged label continuing over the break: the rest of a
-    return joins      # cut 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with)
+    first_text = min(c for _, c, _, _ in joins)
+    inner = [c for c in empty_under_text if c > first_text]
+    if len(joins) < len(empty_under_text) or (len(joins) == len(empty_under_text)
+                                              and all_full(builder, rows[0], joins)):
+        return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
+        # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
+        # empty 指标性质 and 度量单位)
+    if carried and len(joins) == len(set(top)) - len(carried) == 1:
+        return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
+        # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
+    # Every text goes on from a cell printed full to the page's end (all_full), and the row is empty only
+    # where every other row has text (指标值, 绩效指标描述) or nowhere: no row of its own. (An empty cell left
+    # of its text may be a merged 一级/二级指标 going on over the break: no evidence either way.)
+    if not all_full(builder, rows[0], joins, unknown=False):
+        return None
+    if not inner and len(joins) >= 2 or any(every_row_fills(builder, rows, spans, c) for c in inner):
+        return joins
+    return None
+
+
+def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float, float]]:
+    """Table column -> (bottom of the lowest character, its height, the cell's width its last line leaves
+    free) of each cell of the table's last row with text, read on the page piece that row was printed on
+    ({} where it is not known)."""
+    grid = builder.grids[-1]
+    if (not grid.rows or not grid.col_xs or builder.row_pages[-1] != grid.page or not grid.row_tops
+            or abs(builder.row_tops[-1] - grid.row_tops[-1]) > 0.5):
+        return {}
+    last = len(grid.rows) - 1
+    owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)[last]
+    dx = builder.xs[0] - grid.col_xs[0]
+    out: dict[int, tuple[float, float, float]] = {}
+    for r0, c0, _, cs in dict.fromkeys(owners):
+        found = grid.text_bottoms.get((r0, c0))
+        col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
+        if found is not None and col is not None:
+            bottom, height, left, right = found
+            out[col] = (bottom, height, grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left))
+    return out
+
+
+_FULL_BOTTOM = 0.4  # of a character's height: how far above the row's lowest text a full cell's text may end
+_FULL_WIDTH = 2.0  # characters a wrapped line may leave free (the one that did not fit, one carried over
+_PADDING = 8.0     # so that a closing mark does not start a line), besides the cell's padding both sides
+
+
+# an item of a numbered list that goes on (`3、`, `（2）`; a `1.` begins a list of its own)
+_ITEM_START = regex.compile(r"^\s*(?:0*(?:[2-9]|\d\d)\s*[.．、](?!\d)|[（(]\s*(?:0*(?:[2-9]|\d\d)|[二三四五六七八九十]"
+                            r"|十[一二三四五六七八九])\s*[)）])")
+
+
+def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span], unknown: bool = True) -> bool:
+    """Is the text of each of these cells of the table's last row printed to the end of its part of the
+    cell: down to the row's lowest text, its last line wrapped at the cell's width? A text that goes
+    on over the page break fills its cell to the page's end; one that ended before it (a short 一级指标 or
+    指标值, `6242` in a wide cell) stops higher or leaves its cell's width free - unless the rest begins an
+    item of its own (`3、…` after `2、履行办公室职`: a line broken before it on purpose). `joins`: piece cell ->
+    table cell, as cut_row pairs them; `top` the piece's first row; `unknown` the answer without geometry."""
+    texts = last_row_texts(builder)
+    if not texts or any(owner[1] not in texts for owner in joins.values()):
+        return unknown
+    lowest = max(b for b, _, _ in texts.values())
+    for cell, owner in joins.items():
+        bottom, height, room = texts[owner[1]]
+        if bottom < lowest - _FULL_BOTTOM * height:
+            return False
+        if room > _PADDING + _FULL_WIDTH * height and not _ITEM_START.match(top[cell[1]] or ""):
+            return False
+    return True
+
+
+_FILLED_EVIDENCE = 2  # rows of the table's own, besides the one cut, that show a column is always filled
+
+
+def every_row_fills(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span], col: int) -> bool:
+    """Does every row laid out like the table's last row - its run of rows of the same cells, up to the
+    break, and the piece's rows below its first - have text of its own in the cell at `col`?
+
+    A row cut by the page break may go on in most of its cells (its 三级指标, description and basis are all
+    long) and leave empty only the cells whose text ended before the break (a short 指标值). A row of its
+    own is filled where all the rows around it are: an indicator row always has a value.
+    """
+    def layout(owners: list[Span]) -> list[tuple[int, int]]:
+        return [(o[1], o[3]) for o in dict.fromkeys(owners)]
+
+    def fills(owners: list[Span], r: int, texts: list[list[str | None]]) -> bool:
+        o = owners[col]
+        return o[:2] == (r, col) and o[2] == 1 and bool(texts[r][col])
+
+    table = owner_map(len(builder.rows), len(builder.xs) - 1, builder.spans)
+    shape = layout(table[-1])
+    others = -1  # the last row itself is the one cut
+    for r in range(len(table) - 1, -1, -1):
+        if layout(table[r]) != shape:
+            break
+        if not fills(table[r], r, builder.rows):
+            return False
+        others += 1
+    piece = owner_map(len(rows), len(rows[0]), spans)
+    for r in range(1, len(piece)):
+        if layout(piece[r]) != shape:
+            break
+        if not fills(piece[r], r, rows):
+            return False
+        others += 1
+    return others >= _FILLED_EVIDENCE
+
+
+def heads_columns(row: list[str | None]) -> bool:
+    """Is this a row of indicator column heads (一级指标 | 二级指标 | 三级指标 | 指标值 …), every text in it?"""
+    texts = [v for v in row if v]
+    return len(texts) >= 3 and all(indicator_field(v) for v in texts)
 
 
 def _covered(rules: list[tuple[float, float]], x: float) -> bool:
@@ -314,10 +492,13 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
     k = repeated_header_rows(builder.rows, rows)
-    # the table broke right under its header row (printed again on this page): nothing runs over the break
-    at_header = k > 0 and rows[k - 1] == builder.rows[-1]
+    # the table broke right under its header row (printed again on this page, or a row of column heads the
+    # vocabulary knows: 一级指标 | 二级指标 | …): nothing runs over the break
+    at_header = (k > 0 and rows[k - 1] == builder.rows[-1]) or heads_columns(builder.rows[-1])
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
+    bottoms = list(grid.row_bottoms)[k:]
+    builder.piece_rows = list(zip(tops, bottoms)) if len(bottoms) == len(tops) == len(rows) else []
     clipped = {} if at_header else clipped_cells(builder, rows, spans)
     for cell, owner in clipped.items():  # the two parts of one cell cut by the break, joined
         r, c = owner[0], owner[1]
@@ -330,26 +511,43 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                                              closed, builder, rows, spans)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
+        h = _heights(builder, cell, owner)
+        if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5:
+            builder.texts_after_break = True  # printed after the break by choice: the part before was as tall
         rows[0][cell[1]] = ""
     backfilled.update(clipped)
     merged_over.update(backfilled)
     # where the next page prints what the page hid under its bottom edge, the hidden glyphs told which cells
     # run on (clipped_cells); a cell that hid nothing is whole, however its text looks
     joins = None if at_header or clipped else cut_row(builder, rows, spans, merged_over)
+    split: dict[Span, Span] = {}
+    if not joins and not at_header and not clipped:  # a label in the row may be the rest of one cut by the break
+        split = split_labels(builder, rows, spans, merged_over)
+        for cell, owner in split.items():  # the label's rest joins its first part
+            builder.rows[owner[0]][owner[1]] = _joined(builder.text(owner), rows[0][cell[1]] or "")
+            rows[0][cell[1]] = ""
+        # beside it, the row may be the rest of a cut one (`绩效目` | `标` beside the goals text cut too)
+        joins = cut_row(builder, rows, spans, {**merged_over, **split}) if split else None
+        if not joins:
+            backfilled.update(split)  # a row of its own: the label's cell goes on over the break
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
-            builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + (rows[0][cell[1]] or ""))
+            builder.rows[r][c] = _joined(builder.text(owner), rows[0][cell[1]] or "")
         builder.cut_rows[len(builder.rows) - 1] = grid.page
-        # cells merged over the break lose their first row with the cut row and go on below it, unless the
-        # piece's part ends with the cut row: a rule under it, so the cell below is another (年度总体目标 over
-        # the vertical label 年度绩效指标, Xi'an 附表14 p.34)
-        merged_cols = {cell[1]: owner for cell, owner in merged_over.items() if cell[2] > 1}
+        # cells merged over the break lose their first row with the cut row and go on below it (only a cell
+        # of the piece merged below the cut row: one of one row ended with it, as does one whose part ends
+        # with the cut row: a rule under it, so the cell below is another (年度总体目标 over the vertical
+        # label 年度绩效指标, Xi'an 附表14 p.34))
+        merged_cols = {cell[1]: owner for cell, owner in {**merged_over, **split}.items() if cell[2] > 1}
         ended = {cell[1] for cell in merged_over if cell[2] == 1}
+        # below the cut row only the piece's cells merged down from it may go on from the table's cells: one
+        # that starts under it is a cell of its own (a rule between them on the page)
+        through = {c0 for r0, c0, rs, _ in spans if r0 == 0 and rs > 1}
         rows, spans = _drop_rows(rows, spans, 1)
         tops = tops[1:]
         carried = {cell: owner for cell, owner in continuing_cells(builder, rows, spans).items()
-                   if cell[1] not in ended}
+                   if cell[1] in through and cell[1] not in ended}
         if rows:
             top = owner_map(len(rows), len(rows[0]), spans)[0]
             for cell in dict.fromkeys(top):
