@@ -46,11 +46,9 @@ _SPLIT = ("issue 13: a merged cell whose text is split by the page break, part o
 KNOWN_FAILURES = {
     0: _SPLIT.format("项目名称"), 2: _SPLIT.format("项目名称 `<code>-<name>`"), 21: _SPLIT.format("绩效目标"),
     27: _SPLIT.format("绩效目标"), 30: _SPLIT.format("项目名称 and 绩效目标"), 53: _SPLIT.format("绩效目标"),
-    109: _SPLIT.format("一级指标 `产出指` / `标`"), 125: _SPLIT.format("绩效目标"), 131: _SPLIT.format("项目名称"),
-    137: _SPLIT.format("二级指标"), 148: _SPLIT.format("二级指标"),
+    125: _SPLIT.format("绩效目标"), 131: _SPLIT.format("项目名称"),
+    148: _SPLIT.format("二级指标"),
     20: "issue 13: a cut row whose rest is only in its 三级指标, beside merged 一级/二级指标, is read as a new row",
-    29: "issue 13: a row at the page top with text in 三级指标 and 指标值 only (a qualitative value, no operator or "
-        "unit) is taken for the rest of the row cut above it",
 }
 
 

@@ -507,8 +507,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
     merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
                                               builder, rows, spans)
-    backfilled = {} if at_header else _open(backfilled_cells(builder, rows, spans, {**merged_over, **clipped}),
-                                             closed, builder, rows, spans)
+    backfilled = {} if at_header else backfilled_cells(builder, rows, spans, {**merged_over, **clipped})
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         h = _heights(builder, cell, owner)
