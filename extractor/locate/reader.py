@@ -84,10 +84,10 @@ class PlayaReader:
             ppage = self._doc.pages[page.page_number - 1]
             if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
                 raise _NotCovered("not the same page object")
-            if _clips_or_forms(ppage):
-                raise _NotCovered("clip paths or form XObjects: pdfminer's interpreter reads what they hide")
             _refuse_width_claims(ppage, self._checked)
-            with stdlib_zlib_bounded():
+            with stdlib_zlib_bounded():  # (the clip check reads the content streams: within the limit too)
+                if _clips_or_forms(ppage):
+                    raise _NotCovered("clip paths or form XObjects: pdfminer's interpreter reads what they hide")
                 return read_playa_objects(ppage, float(page.height),
                                           page.mediabox[0], page.mediabox[1], self._norm, self._fonts,
                                           fontnames)
