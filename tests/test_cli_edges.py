@@ -202,7 +202,9 @@ def test_discover_two_files_of_the_same_name_stay_apart(tmp_path):
 
 
 SLOW = """
-import sys, time
+import signal, sys, time
+# as a terminal starts it: Ctrl-C raises KeyboardInterrupt (a test runner's worker may pass SIGINT ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import extractor.pipeline as p
 _orig = p.extract_pdf
 def slow(path, **kw):
