@@ -569,29 +569,37 @@ def check(seed: int, max_projects: int = 15, max_rows: int = 40, keep: str | Non
             return [f"extract raised {type(e).__name__}: {e}"]
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m samples.generate.random_docs N [--start S]`: N seeds from S (default 10000, beyond the
-    suite's fixed set), full size; prints each failing seed and a summary line. Exit status 1 on a failure."""
+def fuzz_main(argv: list[str] | None, check_seed, what: str, max_projects: int, max_rows: int,
+              description: str | None) -> int:
+    """N seeds from S (default 10000, beyond the suite's fixed set), each rendered, extracted and compared by
+    `check_seed(seed, max_projects, max_rows, keep)`; prints each failing seed and a summary line. Exit status
+    1 on a failure."""
     import argparse
     import time
 
-    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("n", type=int)
     ap.add_argument("--start", type=int, default=10000)
-    ap.add_argument("--max-projects", type=int, default=15)
-    ap.add_argument("--max-rows", type=int, default=40)
+    ap.add_argument("--max-projects", type=int, default=max_projects)
+    ap.add_argument("--max-rows", type=int, default=max_rows)
     ap.add_argument("--keep", help="directory to keep the failing PDFs in")
     args = ap.parse_args(argv)
     t0 = time.monotonic()
     failed = []
     for seed in range(args.start, args.start + args.n):
-        diffs = check(seed, args.max_projects, args.max_rows, args.keep)
+        diffs = check_seed(seed, args.max_projects, args.max_rows, args.keep)
         if diffs:
             failed.append(seed)
             print(f"seed {seed}: {len(diffs)} field(s) differ; first: {diffs[0][:200]}", flush=True)
-    print(f"fuzz-docs: {len(failed)} of {args.n} documents with a field difference (seeds {args.start}.."
+    print(f"{what}: {len(failed)} of {args.n} documents with a field difference (seeds {args.start}.."
           f"{args.start + args.n - 1}), {time.monotonic() - t0:.0f} s; failing seeds: {failed}")
     return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m samples.generate.random_docs N [--start S]`: N seeds from S (default 10000, beyond the
+    suite's fixed set), full size; prints each failing seed and a summary line. Exit status 1 on a failure."""
+    return fuzz_main(argv, check, "fuzz-docs", 15, 40, main.__doc__)
 
 
 if __name__ == "__main__":

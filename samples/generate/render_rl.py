@@ -527,7 +527,11 @@ class RLRenderer:
                 self.text_at(self.right - width(num, lay.body_font, size), self.y, num, lay.body_font, size)
                 self.y += size * 2
             self.pages, self.y = saved_pages, saved_y
-        # footers
+        return self.finish()
+
+    def finish(self) -> tuple[bytes, Placement]:
+        """The page footers drawn, and the PDF written: its bytes and where everything landed."""
+        doc, lay = self.doc, self.layout
         if lay.footer_numbers:
             for n, page in enumerate(self.pages, 1):
                 if n >= lay.footer_first_numbered:
