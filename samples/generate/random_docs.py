@@ -572,9 +572,13 @@ def check(seed: int, max_projects: int = 15, max_rows: int = 40, keep: str | Non
 def fuzz_main(argv: list[str] | None, check_seed, what: str, max_projects: int, max_rows: int,
               description: str | None) -> int:
     """N seeds from S (default 10000, beyond the suite's fixed set), each rendered, extracted and compared by
-    `check_seed(seed, max_projects, max_rows, keep)`; prints each failing seed and a summary line. Exit status
+    `check_seed(seed, max_projects, max_rows, keep)`; prints each failing seed, a progress line on stderr every
+    100 seeds, and a summary line. `--jobs J` checks seeds in J processes (results in seed order). Exit status
     1 on a failure."""
     import argparse
+    import functools
+    import multiprocessing
+    import sys
     import time
 
     ap = argparse.ArgumentParser(description=description)
@@ -583,17 +587,41 @@ def fuzz_main(argv: list[str] | None, check_seed, what: str, max_projects: int, 
     ap.add_argument("--max-projects", type=int, default=max_projects)
     ap.add_argument("--max-rows", type=int, default=max_rows)
     ap.add_argument("--keep", help="directory to keep the failing PDFs in")
+    ap.add_argument("--jobs", type=int, default=1, help="processes checking seeds side by side")
     args = ap.parse_args(argv)
     t0 = time.monotonic()
+    seeds = range(args.start, args.start + args.n)
+    one = functools.partial(_check_one, check_seed, args.max_projects, args.max_rows, args.keep)
     failed = []
-    for seed in range(args.start, args.start + args.n):
-        diffs = check_seed(seed, args.max_projects, args.max_rows, args.keep)
-        if diffs:
-            failed.append(seed)
-            print(f"seed {seed}: {len(diffs)} field(s) differ; first: {diffs[0][:200]}", flush=True)
+    with multiprocessing.Pool(args.jobs) if args.jobs > 1 else _Serial() as pool:
+        for done, (seed, diffs) in enumerate(pool.imap(one, seeds, chunksize=4), 1):
+            if diffs:
+                failed.append(seed)
+                print(f"seed {seed}: {len(diffs)} field(s) differ; first: {diffs[0][:200]}", flush=True)
+            if done % 100 == 0:
+                print(f"{what}: {done} of {args.n} checked, {len(failed)} differ, "
+                      f"{time.monotonic() - t0:.0f} s", file=sys.stderr, flush=True)
     print(f"{what}: {len(failed)} of {args.n} documents with a field difference (seeds {args.start}.."
-          f"{args.start + args.n - 1}), {time.monotonic() - t0:.0f} s; failing seeds: {failed}")
+          f"{args.start + args.n - 1}), {time.monotonic() - t0:.0f} s, {args.jobs} job(s); failing seeds: {failed}")
     return 1 if failed else 0
+
+
+def _check_one(check_seed, max_projects: int, max_rows: int, keep: str | None, seed: int):
+    """One seed's differences, with the seed (the unit of work a fuzz process is handed)."""
+    return seed, check_seed(seed, max_projects, max_rows, keep)
+
+
+class _Serial:
+    """A one-process stand-in for multiprocessing.Pool's `imap`, so `--jobs 1` runs in this process."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def imap(self, fn, items, chunksize: int = 1):
+        return map(fn, items)
 
 
 def main(argv: list[str] | None = None) -> int:
