@@ -288,3 +288,29 @@ def test_goal_block_with_long_term_and_annual_goals():
     assert p["goals"] == ["完成12所学校维修", "消除安全隐患"]
     assert p["attributes"]["长期目标"] == "建立校舍安全长效机制"
     assert p["indicators"][0]["value"]["number"] == 12.0 and warnings == []
+
+
+@pytest.mark.parametrize(("printed", "label"), [
+    ("期资金总", "实施期资金总额"),   # Xi'an justice p.85: the clip shows the middle of 实施期资金总额
+    ("目名称", "项目名称"),
+    ("资金总", None),               # in 项目资金总额, 年度资金总额, 实施期资金总额 …: names none of them
+    ("实施期", None),               # in 实施期资金总额 and 项目实施期目标
+    ("财政拨款", None),             # a whole label of its own, not a part
+    ("警用服装购置", None),          # a value
+])
+def test_a_label_cut_by_its_clip_is_named_by_the_one_label_it_is_part_of(printed, label):
+    from extractor.interpret.labels import label_of_part
+    assert label_of_part(printed) == label
+
+
+def test_a_cut_label_is_read_and_flagged():
+    rows = [[label, value, None, None] for label, value in
+            [("项目名称", "警用服装购置"), ("期资金总", "55.72"), ("财政拨款", "55.72"), ("年度目标", "购置警用服装")]]
+    rows += [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "购置数量(件)", "≤4154"]]
+    spans = [(r, 1, 1, 3) for r in range(4)]
+    table = Table(parts=[TablePart(7, (56.7, 100.0, 538.6, 300.0))], rows=rows, spans=spans, engine="camelot",
+                  row_pages=[7] * len(rows), caption=[TextLine(7, 60.0, 57.0, "部门专项业务经费绩效目标表")])
+    out, warnings = run([table])
+    (p,) = out["projects"]
+    assert p["budget"] == {"total": 55.72, "fiscal": 55.72, "other": None}
+    assert [w.code for w in warnings] == ["label_part"]

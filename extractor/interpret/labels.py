@@ -153,6 +153,25 @@ def is_known_label(text: str | None) -> bool:
     return bool(s) and (is_strong_label(s) or matches(OTHER_LABEL, s) or matches(KNOWN_ATTRIBUTES, s))
 
 
+_HAN_ONLY = regex.compile(r"\p{Han}+")
+# the strong labels printed as plain words (实施期资金总额, 项目名称 …): the ones a part can be told from
+_WHOLE_WORDS = tuple(dict.fromkeys(p.pattern for group in _STRONG for p in group if _HAN_ONLY.fullmatch(p.pattern)))
+MIN_LABEL_PART = 3  # shorter parts (资金, 总额) sit inside too many labels to name one
+
+
+def label_of_part(text: str | None) -> str | None:
+    """The one strong label a printed text is a part of (`期资金总` of `实施期资金总额`), or None.
+
+    An exporter that sets a cell's clip to the cell prints a label too long for it cut at both ends (Xi'an
+    justice p.85): the page shows only the middle. The part names its label when no other plain-word label
+    holds it; the caller warns that it was completed."""
+    s = label_text(text)
+    if len(s) < MIN_LABEL_PART or not _HAN_ONLY.fullmatch(s) or is_known_label(s):
+        return None
+    holders = [w for w in _WHOLE_WORDS if s in w]
+    return holders[0] if len(holders) == 1 else None
+
+
 # Indicator header cells, in the order they are tried (the first pattern that matches names the column).
 INDICATOR_COLUMNS = tuple((name, _compile("indicator", name)) for name in
                           ("level1", "level2", "period_value", "actual", "score", "weight", "basis",

@@ -124,6 +124,11 @@ class _HeaderReader:
                 if "用途" in s:
                     purpose_groups.append(cell)
                 continue
+            whole = L.label_of_part(s) if cm.right_of(cell) is not None else None
+            if whole is not None:  # a label cut by its cell's clip: only its middle is printed
+                self.warnings.append(Warning("label_part", f"header label {s!r} read as {whole!r}: the page "
+                                             "shows only part of it", self.page))
+                s = whole
             is_label = L.is_known_label(s) or (cell.col == 0 and cm.right_of(cell) is not None)
             scored = _SCORED_LABEL.fullmatch(s)
             if scored and self._value_of(cell) is None:  # 执行率分值（10）: the label carries its value
