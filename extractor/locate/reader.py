@@ -23,8 +23,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-import regex
-
 from extractor.locate.objects import PageObjects, read_objects
 
 READERS = ("auto", "playa", "pdfminer")
@@ -85,12 +83,9 @@ class PlayaReader:
             if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
                 raise _NotCovered("not the same page object")
             _refuse_width_claims(ppage, self._checked)
-            with stdlib_zlib_bounded():  # (the clip check reads the content streams: within the limit too)
-                if _clips_or_forms(ppage):
-                    raise _NotCovered("clip paths or form XObjects: pdfminer's interpreter reads what they hide")
-                return read_playa_objects(ppage, float(page.height),
-                                          page.mediabox[0], page.mediabox[1], self._norm, self._fonts,
-                                          fontnames)
+            with stdlib_zlib_bounded():  # playa inflates the content streams: within the guard's limit too
+                return read_playa_objects(ppage, float(page.height), page.mediabox[0], page.mediabox[1],
+                                          self._norm, self._fonts, fontnames)
         except _NotCovered:
             pass
         except Exception as exc:  # noqa: BLE001 - playa choked: pdfminer reads the page, or says what is wrong
@@ -111,28 +106,8 @@ class PlayaReader:
 def _refuse_uncovered(font) -> None:
     from playa.font import Type3Font
 
-    from extractor.locate.glyph_box import DEEPEST_DESCENT
-    from extractor.locate.playa_objects import _pdfminer_descent
-
     if font.vertical or isinstance(font, Type3Font):
         raise _NotCovered(type(font).__name__)
-    if _pdfminer_descent(font) < -DEEPEST_DESCENT:  # its glyphs are re-boxed on their baseline (glyph_box)
-        raise _NotCovered("a font declaring a descent deeper than half an em")
-
-
-# `W n` / `W* n`: a clip path set. playa 1.1 does not keep the clip (its W is a no-op), so a glyph a clip hides
-# (locate.clipping) would be read; such a page, and one drawing form XObjects (clipped to their BBox), is left
-# to pdfminer's clipping interpreter.
-_CLIP = regex.compile(rb"(?<![A-Za-z0-9_])W\*?\s+n(?![A-Za-z0-9_])")
-
-
-def _clips_or_forms(ppage) -> bool:
-    from playa.pdftypes import LIT, resolve1
-
-    if any(_CLIP.search(stream.buffer) for stream in ppage.streams):
-        return True
-    xobjects = resolve1((ppage.resources or {}).get("XObject")) or {}
-    return any(getattr(resolve1(x), "attrs", {}).get("Subtype") == LIT("Form") for x in xobjects.values())
 
 
 # A CID font has at most 65,536 CIDs; a /W range claiming more is hostile (tests/bad_inputs.py's
