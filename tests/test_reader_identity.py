@@ -175,6 +175,24 @@ def test_form_xobject_matrix_bbox_and_fresh_state(tmp_path: Path) -> None:
     assert clip == pytest.approx((100, 842 - 540, 200, 842 - 500))
 
 
+def test_form_drawing_itself_is_drawn_once(tmp_path: Path) -> None:
+    """A form XObject whose content draws the form again: pdfminer refuses the circular reference (its text
+    is drawn once, by the page's Do); playa's reading does the same instead of recursing."""
+    form_content = b"BT /F1 10 Tf 5 5 Td (R) Tj ET /Fm1 Do"
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /Length %d >>\nstream\n"
+            % len(form_content) + form_content + b"\nendstream")
+    path = _pdf(tmp_path, b"q 1 0 0 1 100 100 cm /Fm1 Do Q", {"F1": 5}, [_font_helvetica(), form],
+                xobjects={"Fm1": 6})
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        assert [c.text for c in reader.read(pdf.pages[0]).chars] == ["R"]
+        assert reader.fallback_pages == []
+        reader.close()
+
+
 def test_deep_descent_font_boxed_on_its_baseline(tmp_path: Path) -> None:
     """A font declaring Descent -1033 (Chongqing's E-BZ): its glyphs are boxed from their baseline with a
     quarter-em descent (locate.glyph_box) by playa as by pdfminer: 20-pt digits on the baseline y = 700 span

@@ -99,11 +99,13 @@ def _ended(base, clip: ClipState):
     return op
 
 
-def _form_interpreter(ppage, form: XObjectObject, clip: Box | None) -> tuple[LazyInterpreter, ClipState] | None:
+def _form_interpreter(ppage, form: XObjectObject, clip: Box | None,
+                      running: set) -> tuple[LazyInterpreter, ClipState] | None:
     """The interpreter of a form XObject as pdfminer runs it (fresh graphics state, clipped to the BBox), or
-    None where pdfminer draws nothing (no BBox)."""
+    None where pdfminer draws nothing: no BBox, or a stream already being run (`running`: the object ids of
+    the page's streams and of the forms drawing this one; pdfminer refuses a circular reference)."""
     stream = form.stream
-    if "BBox" not in stream:
+    if "BBox" not in stream or stream.objid is None or stream.objid in running:
         return None
     try:
         bbox = [num_value(resolve1(v)) for v in resolve1(stream["BBox"])]
@@ -273,7 +275,7 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
                                                 "top": (height - max(ay, by)) + mb_top,
                                                 "bottom": (height - min(ay, by)) + mb_top})
 
-    def walk(interp: LazyInterpreter, clip: ClipState) -> None:
+    def walk(interp: LazyInterpreter, clip: ClipState, running: set) -> None:
         carry: list = [None, None, 0.0]
         try:
             for obj in interp:
@@ -282,9 +284,9 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
                 elif isinstance(obj, PathObject):
                     path(obj)
                 elif isinstance(obj, XObjectObject):
-                    form = _form_interpreter(ppage, obj, clip.current)
+                    form = _form_interpreter(ppage, obj, clip.current, running)
                     if form is not None:
-                        walk(*form)
+                        walk(*form, running | {obj.stream.objid})
                 elif isinstance(obj, ImageObject):
                     out.images.append(box(*obj.bbox))
         finally:
@@ -293,5 +295,5 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
     page_interp = ppage.interp()
     page_clip = ClipState()
     _keep_clip(page_interp, page_clip)
-    walk(page_interp, page_clip)
+    walk(page_interp, page_clip, {stream.objid for stream in ppage.streams})
     return out
