@@ -193,6 +193,26 @@ def test_form_drawing_itself_is_drawn_once(tmp_path: Path) -> None:
         reader.close()
 
 
+def test_form_without_resources_uses_its_callers(tmp_path: Path) -> None:
+    """A form without Resources drawn by a form that has them: pdfminer looks the inner form's font up in its
+    caller's resources (the outer form's /F9, which the page does not have); so does playa's reading."""
+    inner_content = b"BT /F9 10 Tf 10 10 Td (N) Tj ET"
+    inner = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Length %d >>\nstream\n"
+             % len(inner_content) + inner_content + b"\nendstream")
+    outer_content = b"BT /F9 10 Tf 10 40 Td (M) Tj ET /In Do"
+    outer = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] "
+             b"/Resources << /Font << /F9 5 0 R >> /XObject << /In 7 0 R >> >> /Length %d >>\nstream\n"
+             % len(outer_content) + outer_content + b"\nendstream")
+    path = _pdf(tmp_path, b"q 1 0 0 1 100 100 cm /Out Do Q", {"F1": 5}, [_font_helvetica(), outer, inner],
+                xobjects={"Out": 6})
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        assert [c.text for c in reader.read(pdf.pages[0]).chars] == ["M", "N"]
+        reader.close()
+
+
 def test_deep_descent_font_boxed_on_its_baseline(tmp_path: Path) -> None:
     """A font declaring Descent -1033 (Chongqing's E-BZ): its glyphs are boxed from their baseline with a
     quarter-em descent (locate.glyph_box) by playa as by pdfminer: 20-pt digits on the baseline y = 700 span

@@ -99,11 +99,12 @@ def _ended(base, clip: ClipState):
     return op
 
 
-def _form_interpreter(ppage, form: XObjectObject, clip: Box | None,
+def _form_interpreter(ppage, form: XObjectObject, caller: LazyInterpreter, clip: Box | None,
                       running: set) -> tuple[LazyInterpreter, ClipState] | None:
-    """The interpreter of a form XObject as pdfminer runs it (fresh graphics state, clipped to the BBox), or
-    None where pdfminer draws nothing: no BBox, or a stream already being run (`running`: the object ids of
-    the page's streams and of the forms drawing this one; pdfminer refuses a circular reference)."""
+    """The interpreter of a form XObject as pdfminer runs it (fresh graphics state, clipped to the BBox; no
+    Resources of its own, or empty ones: the caller's, where playa takes the page's), or None where pdfminer
+    draws nothing: no BBox, or a stream already being run (`running`: the object ids of the page's streams
+    and of the forms drawing this one; pdfminer refuses a circular reference)."""
     stream = form.stream
     if "BBox" not in stream or stream.objid is None or stream.objid in running:
         return None
@@ -115,7 +116,8 @@ def _form_interpreter(ppage, form: XObjectObject, clip: Box | None,
         x0, y0, x1, y1 = bbox
         corners = [("m", x0, y0), ("l", x1, y0), ("l", x1, y1), ("l", x0, y1)]
         clip = intersect(clip, path_box(corners, form.ctm))
-    interp = LazyInterpreter(ppage, [stream], form.resources, ctm=form.ctm, parent_key=form._parentkey)
+    interp = LazyInterpreter(ppage, [stream], form.resources or caller.resources, ctm=form.ctm,
+                             parent_key=form._parentkey)
     state = ClipState(clip)
     _keep_clip(interp, state)
     return interp, state
@@ -284,7 +286,7 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
                 elif isinstance(obj, PathObject):
                     path(obj)
                 elif isinstance(obj, XObjectObject):
-                    form = _form_interpreter(ppage, obj, clip.current, running)
+                    form = _form_interpreter(ppage, obj, interp, clip.current, running)
                     if form is not None:
                         walk(*form, running | {obj.stream.objid})
                 elif isinstance(obj, ImageObject):
