@@ -6,7 +6,8 @@ and uprightness; lines, rects, straight curve pieces, image boxes, curve counts.
 and a spread of 4 pages of every real PDF here (first, last, two between); every page of every PDF:
 `python bench/reader_identity.py` (`make reader-identity`). Generated pages cover what the corpus shows
 only once or not at all: character spacing (Tc) around Tj and TJ, a font whose descriptor says Ascent =
-Descent = 0, a code without a width, vertical writing (left to pdfminer).
+Descent = 0, a code without a width, vertical writing (with character spacing: left to pdfminer), clip
+paths and form XObjects.
 """
 
 from __future__ import annotations
@@ -33,11 +34,8 @@ _spec.loader.exec_module(identity)
 
 SAMPLES = {p.name for p in sample_pdfs()}
 BEIJING = REAL_CORPUS_DIR / "beijing-city-dev-reform-2026-budget.pdf"
-# Pages the playa reader leaves to pdfminer: those whose text uses a vertical-writing font (the OCR layer's
-# SimSun -V text on pp. 3 and 6, rotated captions of the scan; playa's vertical boxes differ from pdfminer's
-# there by a few points). Every other page of the corpus is read by playa, clip paths, form XObjects and
-# Chongqing's deep-descent font (glyph_box) included.
-FALLBACK = {"scanned-with-ocr-layer.pdf": {3, 6}}
+# Every page of the corpus is read by playa: clip paths, form XObjects, Chongqing's deep-descent font
+# (glyph_box) and the OCR layer's vertical writing (scanned-with-ocr-layer.pdf pp. 3 and 6) included.
 
 
 @pytest.mark.parametrize("pdf_path", every_pdf_param())
@@ -45,9 +43,7 @@ def test_playa_reads_what_pdfplumber_reads(pdf_path: Path) -> None:
     report = identity.compare_pdf(pdf_path, sample=0 if pdf_path.name in SAMPLES else 4)
     assert report.pages > 0
     assert report.differences == []
-    assert set(report.fallback) <= FALLBACK.get(pdf_path.name, set())
-    if pdf_path.name in FALLBACK:
-        assert report.fallback  # the sample holds a vertical page, and pdfminer read it
+    assert report.fallback == []
 
 
 @needs_real
@@ -234,8 +230,11 @@ def test_deep_descent_font_boxed_on_its_baseline(tmp_path: Path) -> None:
     assert all(c.top == pytest.approx(127) and c.bottom == pytest.approx(147) for c in chars)
 
 
-def test_vertical_writing_is_left_to_pdfminer(tmp_path: Path) -> None:
-    """A page using a vertical (-V) font is read by pdfminer: no identity test covers that geometry."""
+def test_vertical_writing(tmp_path: Path) -> None:
+    """A vertical (-V) font: playa's reading gives pdfminer's boxes (x half an em either side of the origin,
+    y from 0.12 em above it to 0.88 below with the default DW2, then re-boxed on the baseline by glyph_box as
+    read_objects does); with character spacing the page is left to pdfminer (which adds Tc, scaled by Tz,
+    where playa does not)."""
     cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V "
            b"/DescendantFonts [6 0 R] >>")
     desc = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
@@ -244,12 +243,24 @@ def test_vertical_writing_is_left_to_pdfminer(tmp_path: Path) -> None:
           b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /StemV 93 /CapHeight 857 >>")
     content = b"BT /F3 20 Tf 300 700 Td <4E2D6587> Tj ET"
     path = _pdf(tmp_path, content, {"F3": 5}, [cid, desc, fd])
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
     with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        got = reader.read(pdf.pages[0])
+        assert reader.fallback_pages == []
+        assert got.chars == read_objects(pdf.pages[0]).chars
+        assert [c.text for c in got.chars] == ["中", "文"]
+        assert got.chars[0].x0 == pytest.approx(290) and got.chars[0].x1 == pytest.approx(310)
+        assert got.chars[1].top > got.chars[0].top  # written downwards
+        reader.close()
+    spaced = _pdf(tmp_path, b"BT /F3 20 Tf 2 Tc 300 700 Td <4E2D6587> Tj ET", {"F3": 5}, [cid, desc, fd],
+                  name="spaced.pdf")
+    with open_pdf(spaced) as pdf:
         reader = open_reader(pdf, "playa")
         got = reader.read(pdf.pages[0])
         assert reader.fallback_pages == [1]
         assert got.chars == read_objects(pdf.pages[0]).chars
-        assert [c.text for c in got.chars] == ["中", "文"]
         reader.close()
 
 

@@ -12,8 +12,9 @@ The playa reader falls back to pdfminer, cheaply and silently, wherever identity
 whole document when playa cannot open it or finds another number of pages (a damaged file each repairs
 its own way; pdfminer's error, if any, is then the one the user sees); for a page when playa's page is
 another object than pdfminer's, when it uses a font kind the identity test does not show identical
-(vertical writing: the OCR layer of scanned-with-ocr-layer.pdf pp. 3 and 6 differs by a few points;
-Type 3), when a font claims widths for more CIDs than a font has (a hostile /W array), or when playa fails.
+(Type 3: none in the corpus), when a font claims widths for more CIDs than a font has (a hostile /W array),
+or when playa fails. Clip paths, form XObjects, vertical writing and fonts with an impossible descent are
+read by playa (playa_objects puts pdfminer's handling of each back).
 Either way the PDF is opened by pdfplumber first (guard.open_pdf): the checks, page count and page boxes
 stay pdfplumber's. Readers hold no page between calls.
 """
@@ -54,7 +55,7 @@ class PdfminerReader:
         pass
 
 
-class _NotCovered(Exception):
+class NotCovered(Exception):
     """A page the playa reader leaves to pdfminer (a font kind without an identity test)."""
 
 
@@ -81,12 +82,12 @@ class PlayaReader:
         try:
             ppage = self._doc.pages[page.page_number - 1]
             if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
-                raise _NotCovered("not the same page object")
+                raise NotCovered("not the same page object")
             _refuse_width_claims(ppage, self._checked)
             with stdlib_zlib_bounded():  # playa inflates the content streams: within the guard's limit too
                 return read_playa_objects(ppage, float(page.height), page.mediabox[0], page.mediabox[1],
                                           self._norm, self._fonts, fontnames)
-        except _NotCovered:
+        except NotCovered:
             pass
         except Exception as exc:  # noqa: BLE001 - playa choked: pdfminer reads the page, or says what is wrong
             from extractor.errors import ExtractorError
@@ -106,8 +107,8 @@ class PlayaReader:
 def _refuse_uncovered(font) -> None:
     from playa.font import Type3Font
 
-    if font.vertical or isinstance(font, Type3Font):
-        raise _NotCovered(type(font).__name__)
+    if isinstance(font, Type3Font):
+        raise NotCovered(type(font).__name__)
 
 
 # A CID font has at most 65,536 CIDs; a /W range claiming more is hostile (tests/bad_inputs.py's
@@ -118,7 +119,7 @@ _MAX_CIDS = 1 << 16
 
 
 def _refuse_width_claims(ppage, checked: set[int]) -> None:
-    """Raise _NotCovered if a Type0 font of the page claims widths for more CIDs than a font can have."""
+    """Raise NotCovered if a Type0 font of the page claims widths for more CIDs than a font can have."""
     from playa.pdftypes import dict_value, list_value, resolve1
 
     fonts = resolve1(ppage.resources.get("Font")) if ppage.resources else None
@@ -150,7 +151,7 @@ def _refuse_width_claims(ppage, checked: set[int]) -> None:
                         run = []
                 if claimed > _MAX_CIDS:
                     checked.discard(key)  # every page using it goes to pdfminer
-                    raise _NotCovered("a font claims widths for more CIDs than a font has")
+                    raise NotCovered("a font claims widths for more CIDs than a font has")
 
 
 def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
