@@ -56,7 +56,7 @@ class PdfminerReader:
 
 
 class NotCovered(Exception):
-    """A page the playa reader leaves to pdfminer (a font kind without an identity test)."""
+    """A page the playa reader leaves to pdfminer (a font kind, or a use of one, without an identity test)."""
 
 
 class PlayaReader:
