@@ -2,8 +2,9 @@
 real corpus PDF, playa's reading against pdfplumber's (pdfminer's), object by object (issue 18).
 
 Compared per page, in order: characters (text, box within TOL points, size, font name, upright) against
-pdfplumber's own `page.chars`; and the whole PageObjects (characters, lines, rects, the straight pieces of
-curves, image boxes, the number of curves) against objects.read_objects, which locate used before.
+pdfplumber's own `page.chars` less those a clip path hides; and the whole PageObjects (characters, lines,
+rects, the straight pieces of curves, image boxes, the number of curves, the clip-hidden characters with
+their clip boxes) against objects.read_objects, which locate used before.
 Pages the playa reader leaves to pdfminer (uncovered fonts, playa failing) are counted, not compared.
 Also times both bare reads (CPU seconds in this process, the same pages back to back).
 
@@ -80,7 +81,7 @@ def compare_page(page, reader, fontnames: list[str]) -> tuple[list[str], int, fl
     if len(reader.fallback_pages) > before:
         return [], -1, t1 - t0, t2 - t1
     out: list[str] = []
-    plumber = page.chars
+    plumber = _shown(page.chars, page)
     if len(plumber) != len(got.chars):
         out.append(f"{len(plumber)} characters by pdfplumber, {len(got.chars)} by playa")
     for i, (p, c) in enumerate(zip(plumber, got.chars)):
@@ -104,7 +105,55 @@ def compare_page(page, reader, fontnames: list[str]) -> tuple[list[str], int, fl
         out.append(d)
     if ref.n_curves != got.n_curves:
         out.append(f"{ref.n_curves} curves by pdfminer, {got.n_curves} by playa")
+    d = _diff_hidden(ref.hidden, got.hidden)
+    if d:
+        out.append(d)
     return out, len(got.chars), t1 - t0, t2 - t1
+
+
+def _shown(chars: list[dict], page) -> list[dict]:
+    """pdfplumber's characters of the page as locate reads them: without those their clip hides
+    (locate.clipping: read_objects built the page's layout with the clipping interpreter, so each LTChar
+    carries its clip), and a glyph of a font declaring an impossible descent boxed from its baseline
+    (locate.glyph_box). pdfplumber lists the layout's characters in the order of a walk of the layout,
+    figures included."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    from extractor.locate.clipping import char_visible
+    from extractor.locate.glyph_box import baseline_box
+
+    glyphs: list = []
+
+    def walk(objs) -> None:
+        for obj in objs:
+            if type(obj) is LTChar:
+                glyphs.append(obj)
+            elif isinstance(obj, LTContainer):
+                walk(obj._objs)
+
+    walk(page.layout._objs)
+    if len(glyphs) != len(chars):
+        return chars  # (then the counts differ below)
+    out = []
+    mb_top = page.mediabox[1]
+    for c, obj in zip(chars, glyphs):
+        if not char_visible(obj):
+            continue
+        reboxed = baseline_box(obj.matrix, obj.y0, obj.y1)
+        if reboxed is not None:
+            c = dict(c, top=(page.height - reboxed[1]) + mb_top, bottom=(page.height - reboxed[0]) + mb_top)
+        out.append(c)
+    return out
+
+
+def _diff_hidden(a: list, b: list) -> str | None:
+    """The glyphs a clip hides (character and clip box), pdfminer's against playa's."""
+    if len(a) != len(b):
+        return f"{len(a)} clip-hidden characters by pdfminer, {len(b)} by playa"
+    for i, ((ca, ka), (cb, kb)) in enumerate(zip(a, b)):
+        if ca.text != cb.text or not all(_near(u, v) for u, v in zip((*ca[1:], *ka), (*cb[1:], *kb))):
+            return f"hidden[{i}]: pdfminer {ca} {ka} playa {cb} {kb}"
+    return None
 
 
 def compare_pdf(path: Path, pages: list[int] | None = None, sample: int = 0) -> Report:

@@ -6,7 +6,8 @@ and uprightness; lines, rects, straight curve pieces, image boxes, curve counts.
 and a spread of 4 pages of every real PDF here (first, last, two between); every page of every PDF:
 `python bench/reader_identity.py` (`make reader-identity`). Generated pages cover what the corpus shows
 only once or not at all: character spacing (Tc) around Tj and TJ, a font whose descriptor says Ascent =
-Descent = 0, a code without a width, vertical writing (left to pdfminer).
+Descent = 0, a code without a width, vertical writing (with character spacing: left to pdfminer), clip
+paths and form XObjects.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import _assemble
-from corpus import every_pdf_param, sample_pdfs
+from clip_truth import hidden_glyphs
+from corpus import REAL_CORPUS_DIR, every_pdf_param, needs_real, sample_pdfs
 from extractor.guard import Limits, open_pdf
 from extractor.locate.objects import read_objects
 from extractor.locate.reader import PdfminerReader, PlayaReader, open_reader
@@ -31,10 +33,9 @@ sys.modules[_spec.name] = identity  # its dataclasses look their module up
 _spec.loader.exec_module(identity)
 
 SAMPLES = {p.name for p in sample_pdfs()}
-# Pages the playa reader leaves to pdfminer: those whose text uses a vertical-writing font (the OCR layer's
-# SimSun -V text on pp. 3 and 6, rotated captions of the scan; playa's vertical boxes differ from pdfminer's
-# there by a few points). Every other page of the corpus is read by playa.
-FALLBACK = {"scanned-with-ocr-layer.pdf": {3, 6}}
+BEIJING = REAL_CORPUS_DIR / "beijing-city-dev-reform-2026-budget.pdf"
+# Every page of the corpus is read by playa: clip paths, form XObjects, Chongqing's deep-descent font
+# (glyph_box) and the OCR layer's vertical writing (scanned-with-ocr-layer.pdf pp. 3 and 6) included.
 
 
 @pytest.mark.parametrize("pdf_path", every_pdf_param())
@@ -42,40 +43,23 @@ def test_playa_reads_what_pdfplumber_reads(pdf_path: Path) -> None:
     report = identity.compare_pdf(pdf_path, sample=0 if pdf_path.name in SAMPLES else 4)
     assert report.pages > 0
     assert report.differences == []
-    assert set(report.fallback) <= FALLBACK.get(pdf_path.name, set()) | _clipped_pages(pdf_path)
-    if pdf_path.name in FALLBACK:
-        assert report.fallback  # the sample holds a vertical page, and pdfminer read it
+    assert report.fallback == []
 
 
-def _clipped_pages(pdf_path: Path) -> set[int]:
-    """Pages setting a clip path or drawing form XObjects, which the playa reader leaves to pdfminer's clipping
-    interpreter (locate.clipping; playa 1.1 does not keep the clip)."""
-    import playa
-
-    from extractor.locate.reader import _clips_or_forms
-
-    from extractor.locate.glyph_box import DEEPEST_DESCENT
-    from extractor.locate.playa_objects import _pdfminer_descent
-
-    def deep(page) -> bool:  # a font whose glyphs glyph_box re-boxes: left to pdfminer too
-        return any(_pdfminer_descent(font) < -DEEPEST_DESCENT for font in page.fonts.values())
-
-    with playa.open(str(pdf_path), space="page") as doc:
-        return {i for i, page in enumerate(doc.pages, 1) if _clips_or_forms(page) or deep(page)}
-
-
-def test_a_clipped_page_is_left_to_pdfminer():
-    """Beijing dev-reform p.42 hides a cut row's text under a clip (test_clipping): pdfminer reads that page."""
-    from corpus import REAL_CORPUS_DIR
-
-    pdf = REAL_CORPUS_DIR / "beijing-city-dev-reform-2026-budget.pdf"
-    if not pdf.exists():
-        pytest.skip("real corpus not present")
-    with open_pdf(pdf) as opened:
-        reader = open_reader(opened, "playa")
-        reader.read(opened.pages[41])
-        assert getattr(reader, "fallback_pages", None) == [42]
+@needs_real
+@pytest.mark.parametrize("number", [31, 42, 79])
+def test_a_clipped_page_is_read_by_playa(number):
+    """Beijing dev-reform pp. 31, 42, 79 hide a cut row's (or an overflowing cell's) text under clip paths
+    (test_clipping): playa reads them, and hides the glyphs PDFium's own reading of the clips hides."""
+    with open_pdf(BEIJING) as pdf:
+        reader = open_reader(pdf, "playa")
+        got = reader.read(pdf.pages[number - 1])
+        assert reader.fallback_pages == []
         reader.close()
+    mine = sorted((c.text, round(c.cx), round(c.cy)) for c, _ in got.hidden if not c.text.isspace())
+    theirs = sorted((t, round(x), round(y)) for t, x, y in hidden_glyphs(str(BEIJING), number))
+    assert mine and [m[0] for m in mine] == [t[0] for t in theirs]
+    assert all(abs(a[1] - b[1]) <= 1 and abs(a[2] - b[2]) <= 1 for a, b in zip(mine, theirs))
 
 
 # ------------------------------------------------------------------------------------- generated pages
@@ -84,9 +68,14 @@ def _font_helvetica() -> bytes:
     return b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
-def _pdf(tmp_path: Path, content: bytes, fonts: dict[str, int], extra: list[bytes], name: str = "gen.pdf") -> Path:
-    """One page whose content is `content`, fonts /Fn -> object numbers (objects 5.. are `extra`)."""
-    res = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in fonts.items()) + b" >> >>"
+def _pdf(tmp_path: Path, content: bytes, fonts: dict[str, int], extra: list[bytes], name: str = "gen.pdf",
+         xobjects: dict[str, int] | None = None) -> Path:
+    """One page whose content is `content`, fonts /Fn -> object numbers (objects 5.. are `extra`), and
+    XObjects /Name -> object numbers."""
+    forms = b""
+    if xobjects:
+        forms = b" /XObject << " + b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in xobjects.items()) + b" >>"
+    res = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in fonts.items()) + b" >>" + forms + b" >>"
     stream = zlib.compress(content)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -138,8 +127,114 @@ def test_zero_ascent_and_descent_and_a_code_without_width(tmp_path: Path) -> Non
     assert chars[3].x0 == pytest.approx(chars[2].x0)  # 'Z' has no width: 'C' is drawn where it is
 
 
-def test_vertical_writing_is_left_to_pdfminer(tmp_path: Path) -> None:
-    """A page using a vertical (-V) font is read by pdfminer: no identity test covers that geometry."""
+def test_generated_clips_and_form_read_by_playa(tmp_path: Path) -> None:
+    """test_clipping's generated cut row (clip rectangles under q/Q, a cell's own clip, a form XObject clipped
+    to its BBox): playa shows and hides what the generator's model says, and agrees with pdfminer's reading."""
+    from test_clipping import HIDDEN, SHOWN, _draw, _words
+
+    path = tmp_path / "cut-row.pdf"
+    _draw(path)
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        for number in (1, 2):
+            got = reader.read(pdf.pages[number - 1])
+            assert _words(got.chars) == SHOWN[number]
+            assert _words([c for c, _ in got.hidden]) == HIDDEN[number]
+        assert reader.fallback_pages == []
+        reader.close()
+
+
+def test_form_xobject_matrix_bbox_and_fresh_state(tmp_path: Path) -> None:
+    """A form XObject drawn through its Matrix (scale 2, moved to 100, 500), clipped to its BBox (0 0 50 20 in
+    form space: 100-200 x 500-540 on the page); pdfminer interprets it from a fresh text state (no Tc from
+    the page: pdfminer's render_contents starts over), and playa's reading matches. 'I' at form x 5 shows,
+    'O' at form x 60 (page x 220) is hidden."""
+    form_content = b"BT /F1 6 Tf 5 5 Td (I) Tj 55 0 Td (O) Tj ET"
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 50 20] /Matrix [2 0 0 2 100 500] "
+            b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n" % len(form_content)
+            + form_content + b"\nendstream")
+    content = b"BT /F1 12 Tf 3 Tc 72 700 Td (AB) Tj ET q /Fm1 Do Q BT /F1 12 Tf 72 650 Td (C) Tj ET"
+    path = _pdf(tmp_path, content, {"F1": 5}, [_font_helvetica(), form], xobjects={"Fm1": 6})
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        got = reader.read(pdf.pages[0])
+        reader.close()
+    assert [c.text for c in got.chars] == ["A", "B", "I", "C"]
+    i = got.chars[2]
+    assert i.x0 == pytest.approx(110) and i.bottom - i.top == pytest.approx(12)  # 6 pt scaled by 2
+    ((o, clip),) = got.hidden
+    assert o.text == "O" and o.x0 == pytest.approx(220)
+    assert clip == pytest.approx((100, 842 - 540, 200, 842 - 500))
+
+
+def test_form_drawing_itself_is_drawn_once(tmp_path: Path) -> None:
+    """A form XObject whose content draws the form again: pdfminer refuses the circular reference (its text
+    is drawn once, by the page's Do); playa's reading does the same instead of recursing."""
+    form_content = b"BT /F1 10 Tf 5 5 Td (R) Tj ET /Fm1 Do"
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /Length %d >>\nstream\n"
+            % len(form_content) + form_content + b"\nendstream")
+    path = _pdf(tmp_path, b"q 1 0 0 1 100 100 cm /Fm1 Do Q", {"F1": 5}, [_font_helvetica(), form],
+                xobjects={"Fm1": 6})
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        assert [c.text for c in reader.read(pdf.pages[0]).chars] == ["R"]
+        assert reader.fallback_pages == []
+        reader.close()
+
+
+def test_form_without_resources_uses_its_callers(tmp_path: Path) -> None:
+    """A form without Resources drawn by a form that has them: pdfminer looks the inner form's font up in its
+    caller's resources (the outer form's /F9, which the page does not have); so does playa's reading."""
+    inner_content = b"BT /F9 10 Tf 10 10 Td (N) Tj ET"
+    inner = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Length %d >>\nstream\n"
+             % len(inner_content) + inner_content + b"\nendstream")
+    outer_content = b"BT /F9 10 Tf 10 40 Td (M) Tj ET /In Do"
+    outer = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] "
+             b"/Resources << /Font << /F9 5 0 R >> /XObject << /In 7 0 R >> >> /Length %d >>\nstream\n"
+             % len(outer_content) + outer_content + b"\nendstream")
+    path = _pdf(tmp_path, b"q 1 0 0 1 100 100 cm /Out Do Q", {"F1": 5}, [_font_helvetica(), outer, inner],
+                xobjects={"Out": 6})
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        assert [c.text for c in reader.read(pdf.pages[0]).chars] == ["M", "N"]
+        reader.close()
+
+
+def test_deep_descent_font_boxed_on_its_baseline(tmp_path: Path) -> None:
+    """A font declaring Descent -1033 (Chongqing's E-BZ): its glyphs are boxed from their baseline with a
+    quarter-em descent (locate.glyph_box) by playa as by pdfminer: 20-pt digits on the baseline y = 700 span
+    695-715, top-down 127-147."""
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Deep /FirstChar 48 /LastChar 57 "
+            b"/Widths [500 500 500 500 500 500 500 500 500 500] /FontDescriptor 6 0 R "
+            b"/Encoding /WinAnsiEncoding >>")
+    descriptor = (b"<< /Type /FontDescriptor /FontName /Deep /Flags 32 /Ascent 1000 /Descent -1033 "
+                  b"/FontBBox [0 -1033 1000 1000] /ItalicAngle 0 /StemV 80 /CapHeight 700 >>")
+    content = b"BT /F2 20 Tf 72 700 Td (15) Tj ET"
+    path = _pdf(tmp_path, content, {"F2": 5}, [font, descriptor])
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        chars = reader.read(pdf.pages[0]).chars
+        reader.close()
+    assert [c.text for c in chars] == ["1", "5"]
+    assert all(c.top == pytest.approx(127) and c.bottom == pytest.approx(147) for c in chars)
+
+
+def test_vertical_writing(tmp_path: Path) -> None:
+    """A vertical (-V) font: playa's reading gives pdfminer's boxes (x half an em either side of the origin,
+    y from 0.12 em above it to 0.88 below with the default DW2, then re-boxed on the baseline by glyph_box as
+    read_objects does); with character spacing the page is left to pdfminer (which adds Tc, scaled by Tz,
+    where playa does not)."""
     cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V "
            b"/DescendantFonts [6 0 R] >>")
     desc = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
@@ -148,12 +243,24 @@ def test_vertical_writing_is_left_to_pdfminer(tmp_path: Path) -> None:
           b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /StemV 93 /CapHeight 857 >>")
     content = b"BT /F3 20 Tf 300 700 Td <4E2D6587> Tj ET"
     path = _pdf(tmp_path, content, {"F3": 5}, [cid, desc, fd])
+    reader = _assert_same(path)
+    assert reader.fallback_pages == []
     with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        got = reader.read(pdf.pages[0])
+        assert reader.fallback_pages == []
+        assert got.chars == read_objects(pdf.pages[0]).chars
+        assert [c.text for c in got.chars] == ["中", "文"]
+        assert got.chars[0].x0 == pytest.approx(290) and got.chars[0].x1 == pytest.approx(310)
+        assert got.chars[1].top > got.chars[0].top  # written downwards
+        reader.close()
+    spaced = _pdf(tmp_path, b"BT /F3 20 Tf 2 Tc 300 700 Td <4E2D6587> Tj ET", {"F3": 5}, [cid, desc, fd],
+                  name="spaced.pdf")
+    with open_pdf(spaced) as pdf:
         reader = open_reader(pdf, "playa")
         got = reader.read(pdf.pages[0])
         assert reader.fallback_pages == [1]
         assert got.chars == read_objects(pdf.pages[0]).chars
-        assert [c.text for c in got.chars] == ["中", "文"]
         reader.close()
 
 

@@ -9,8 +9,8 @@ p.43's header).
 `ClipState` is the clip as the PDF graphics state holds it, kept as the bounding box of the clip path in
 device space (a rectangle for every clip seen in the corpus; for another shape the box is larger than the
 region, so a visible glyph is never dropped). It knows nothing of pdfminer: a reader built on another
-interpreter (playa) calls `save`/`restore` on q/Q, `clip` on W/W*, `painted` when a path ends, and
-`visible` for each glyph. `ClippingInterpreter` binds it to pdfminer's interpreter; `clipped_layout`
+interpreter (playa: playa_objects) calls `save`/`restore` on q/Q, `clip` (or `clip_box`) on W/W*,
+`painted` when a path ends, and `visible` for each glyph. `ClippingInterpreter` binds it to pdfminer's interpreter; `clipped_layout`
 builds pdfplumber's page layout with it, every LTChar then carrying the clip it was drawn under.
 """
 
@@ -83,7 +83,10 @@ class ClipState:
             self.current = self._stack.pop()
 
     def clip(self, path: list[tuple], ctm: Matrix) -> None:
-        box = path_box(path, ctm)
+        self.clip_box(path_box(path, ctm))
+
+    def clip_box(self, box: Box | None) -> None:
+        """W with a path whose device-space bounding box is `box` (None: an empty path)."""
         if box is not None:  # W on an empty path clips nothing away (readers ignore it)
             self._pending, self._has_pending = box, True
 

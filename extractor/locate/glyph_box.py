@@ -21,8 +21,10 @@ TYPICAL_DESCENT = 0.25
 def baseline_box(matrix: tuple, y0: float, y1: float) -> tuple[float, float] | None:
     """The glyph's (y0, y1) in PDF space set from its baseline, or None when pdfminer's box stands.
 
-    Only glyphs set upright and unrotated (matrix b = c = 0, a, d > 0) are judged; vertical writing puts
-    its box above the origin, so it is never taken for a deep descent. A text rise moves pdfminer's box with
+    Only glyphs set upright and unrotated (matrix b = c = 0, a, d > 0) are judged. pdfminer's box of a
+    vertical-writing glyph reaches from (1000 - vy) / 1000 em above its origin to an em below that (0.88 em
+    below the origin with the default DW2), so such a glyph is re-boxed here too (the OCR layer of
+    scanned-with-ocr-layer.pdf pp. 3 and 6); both readers do it alike. A text rise moves pdfminer's box with
     it and cannot be told from the descent here: a glyph lowered so far that descent and rise together pass
     half an em (a deep subscript, over 0.25 em below an ordinary font's baseline) is boxed on its baseline.
     """

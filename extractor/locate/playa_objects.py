@@ -16,6 +16,15 @@ character, line and rect is the one `objects.read_objects` gives:
   opening with a number gets one before its first glyph. Later glyphs on the same line move by that much
   (Fuzhou healthcare p. 6, 2.35 pt); the shift is put back (`dx`, `lead`).
 * a path ended with `n` (a clip) is no object for pdfminer; playa yields it, unpainted: skipped.
+* the clip path: playa 1.1's W is a no-op. The clip is kept here with locate.clipping's ClipState, through
+  the interpreter's own dispatch table (q, Q, W, W* and the path-ending operators wrapped: `_keep_clip`),
+  so a glyph its clip hides goes to `hidden` as on the pdfminer path.
+* a form XObject: pdfminer draws it only when it has a BBox, clipped to that box (through the form's Matrix
+  and the caller's CTM, cut to the caller's clip), and interprets it from a fresh graphics and text state
+  (its render_contents calls init_state), where playa carries the caller's state in. The form is
+  interpreted here pdfminer's way.
+* a glyph of a font declaring a descent deeper than half an em is boxed from its baseline
+  (locate.glyph_box), as objects.read_objects does.
 
 Coordinates: playa's "page" space is pdfminer's (origin at the media box's lower left); pdfplumber's
 top-down geometry is then computed with the same formulas as objects.read_objects.
@@ -25,12 +34,107 @@ from __future__ import annotations
 
 from playa.content import ImageObject, PathObject, TextObject, XObjectObject
 from playa.font import SimpleFont, Type3Font
+from playa.interp import LazyInterpreter
 from playa.miner import LTCurve, LTLine, LTRect, process_path
+from playa.parser import KWD
 from playa.pdftypes import num_value, resolve1
 from playa.utils import mult_matrix
 
+from extractor.locate.clipping import Box, ClipState, centre_inside, intersect, path_box
+from extractor.locate.glyph_box import DEEPEST_DESCENT, baseline_box
 from extractor.locate.objects import PageObjects, straight_pieces
+from extractor.locate.reader import NotCovered
 from extractor.model import Char
+
+_Q, _UNQ, _W, _W_EVENODD = KWD(b"q"), KWD(b"Q"), KWD(b"W"), KWD(b"W*")
+# the operators that end a path, where a pending clip (W) takes effect (pdfminer: ClippingInterpreter._PATH_ENDS,
+# with s, b, b* reaching them through S and B)
+_PATH_ENDS = tuple(KWD(op) for op in (b"n", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
+
+
+def _segments_box(curpath, ctm) -> Box | None:
+    """The device-space bounding box of playa's current path (PathSegments), as clipping.path_box gives it
+    for pdfminer's (every point of every segment, control points too, through the CTM)."""
+    a, b, c, d, e, f = ctm
+    xs: list[float] = []
+    ys: list[float] = []
+    for seg in curpath:
+        for x, y in seg.points:
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _keep_clip(interp: LazyInterpreter, clip: ClipState) -> None:
+    """Make `interp` keep `clip`: its dispatch table's q, Q, W, W* and path-ending entries wrapped (the table
+    is a plain dict of bound methods; the compiled methods themselves are untouched)."""
+    table = interp._dispatch
+    save, restore = table[_Q][0], table[_UNQ][0]
+
+    def do_q():
+        save()
+        clip.save()
+
+    def do_Q():
+        restore()
+        clip.restore()
+
+    def do_W():
+        clip.clip_box(_segments_box(interp.curpath, interp.ctm))
+
+    table[_Q] = (do_q, 0)
+    table[_UNQ] = (do_Q, 0)
+    table[_W] = table[_W_EVENODD] = (do_W, 0)
+    for op in _PATH_ENDS:
+        table[op] = (_ended(table[op][0], clip), 0)
+
+
+def _ended(base, clip: ClipState):
+    def op():
+        got = base()
+        clip.painted()
+        return got
+
+    return op
+
+
+def _form_interpreter(ppage, form: XObjectObject, caller: LazyInterpreter, clip: Box | None,
+                      running: set) -> tuple[LazyInterpreter, ClipState] | None:
+    """The interpreter of a form XObject as pdfminer runs it (fresh graphics state, clipped to the BBox; no
+    Resources of its own, or empty ones: the caller's, where playa takes the page's), or None where pdfminer
+    draws nothing: no BBox, or a stream already being run (`running`: the object ids of the page's streams
+    and of the forms drawing this one; pdfminer refuses a circular reference)."""
+    stream = form.stream
+    if "BBox" not in stream or stream.objid is None or stream.objid in running:
+        return None
+    try:
+        bbox = [num_value(resolve1(v)) for v in resolve1(stream["BBox"])]
+    except Exception:  # noqa: BLE001 - pdfminer's clip is skipped the same way (ClippingInterpreter.do_Do)
+        bbox = []
+    if len(bbox) == 4:
+        x0, y0, x1, y1 = bbox
+        corners = [("m", x0, y0), ("l", x1, y0), ("l", x1, y1), ("l", x0, y1)]
+        clip = intersect(clip, path_box(corners, form.ctm))
+    interp = LazyInterpreter(ppage, [stream], form.resources or caller.resources, ctm=form.ctm,
+                             parent_key=form._parentkey)
+    state = ClipState(clip)
+    _keep_clip(interp, state)
+    return interp, state
+
+
+def _vertical_box(font, cid: int, scaling: float) -> tuple[float, float, float, float]:
+    """pdfminer's box of a vertical-writing glyph (LTChar: x from -vx to -vx + size, y from (1000 - vy) / 1000
+    em plus the advance to (1000 - vy) / 1000 em, vx half an em unless W2 gives one, the advance being the
+    vertical displacement times the horizontal scaling), in the units of playa's glyph matrix (text space
+    per unit of size and scaling: the matrix carries both, and the rise)."""
+    pos = font.positions.get(cid)
+    vx = 0.5 if pos is None else pos[0] * 0.001
+    vy = font.default_position[1] if pos is None else pos[1]
+    top = (1000 - vy) * 0.001
+    return (-vx / scaling, top + font.vdisps.get(cid, font.default_vdisp) * 0.001 * scaling,
+            (1 - vx) / scaling, top)
 
 
 def _pdfminer_descent(font) -> float:
@@ -87,7 +191,7 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
             x0, x1 = x0 + mb_x0, x1 + mb_x0
         return x0, (height - y1) + mb_top, x1, (height - y0) + mb_top
 
-    def text(obj: TextObject, carry: list) -> None:
+    def text(obj: TextObject, carry: list, clip: ClipState) -> None:
         """The glyphs of one text-showing operator. `carry` = [previous operator, its end offset, dx]:
         dx is pdfminer's offset from playa's along the line, in text space (character spacing, above)."""
         gstate = obj.gstate
@@ -105,9 +209,25 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
         cs = gstate.charspace * scaling
         lead = cs if cs and obj.args and not isinstance(obj.args[0], bytes) else 0.0
         shift = dx + lead
+        tlm = None
         if shift:
             tlm = mult_matrix(obj.line_matrix, obj.ctm)
             sx, sy = shift * tlm[0], shift * tlm[1]
+        rise = gstate.rise
+        # glyph_box re-boxes a glyph whose box starts over half an em below its baseline: only possible with
+        # such a declared descent, a text rise below the baseline, or vertical writing (pdfminer's vertical box
+        # spans (1000 - vy) / 1000 em above the origin down to an em below that: 0.88 em below it by default)
+        deep = descent < -DEEPEST_DESCENT or rise < 0 or vertical
+        if vertical and (cs or scaling != 1.0):
+            # pdfminer scales a vertical glyph's advance and TJ offsets by Tz and adds Tc as across a line;
+            # playa does neither: not shown identical (the corpus's vertical text has neither)
+            raise NotCovered("vertical writing with character spacing or horizontal scaling")
+        if deep:
+            if tlm is None:
+                tlm = mult_matrix(obj.line_matrix, obj.ctm)
+            # pdfminer's LTChar.matrix: the line matrix x CTM moved to the glyph's origin, without size and rise
+            ta, tb_, tc, td = tlm[0], tlm[1], tlm[2], tlm[3]
+        limits = clip.current
         n = 0
         for glyph in obj:
             n += 1
@@ -121,8 +241,7 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
                 y0, y1 = (lo, hi) if hi >= lo else (hi, lo)
             else:  # pdfminer's apply_matrix_rect: the four corners, min and max
                 if vertical:
-                    vx, vy = font.position(glyph.cid)
-                    tb = (-vx, vy + font.vdisp(glyph.cid), -vx + 1, vy)
+                    tb = _vertical_box(font, glyph.cid, scaling)
                 else:
                     tb = (0.0, descent, hdisp(glyph.cid), top_y)
                 xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
@@ -133,14 +252,23 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
                 t = "(cid:%d)" % glyph.cid
             elif norm is not None:
                 t = normalize_unicode(norm, t)
+            size = (x1 - x0) if vertical else (y1 - y0)
+            upright = a * d * scaling > 0 and b * c <= 0
+            shown = limits is None or centre_inside(limits, x0, y0, x1, y1)
+            if deep:
+                reboxed = baseline_box((ta, tb_, tc, td, e, f - rise * td), y0, y1)
+                if reboxed is not None:
+                    y0, y1 = reboxed
             if mb_x0 != 0:
                 x0, x1 = x0 + mb_x0, x1 + mb_x0
             top, bottom = (height - y1) + mb_top, (height - y0) + mb_top
-            size = (x1 - x0) if vertical else (y1 - y0)
-            chars.append(new_char(Char, (t, x0, top, x1, bottom, size or (bottom - top),
-                                         a * d * scaling > 0 and b * c <= 0)))
-            if fontnames is not None:
-                fontnames.append(font.fontname)
+            ch = new_char(Char, (t, x0, top, x1, bottom, size or (bottom - top), upright))
+            if shown:
+                chars.append(ch)
+                if fontnames is not None:
+                    fontnames.append(font.fontname)
+            else:
+                out.hidden.append((ch, box(*limits)))
         if n and cs and not lead:
             dx -= cs  # pdfminer adds no character spacing after the operator's last glyph
         carry[:] = [obj, obj._next_glyph_offset, dx]
@@ -167,17 +295,25 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
                                                 "top": (height - max(ay, by)) + mb_top,
                                                 "bottom": (height - min(ay, by)) + mb_top})
 
-    def walk(objs) -> None:
+    def walk(interp: LazyInterpreter, clip: ClipState, running: set) -> None:
         carry: list = [None, None, 0.0]
-        for obj in objs:
-            if isinstance(obj, TextObject):
-                text(obj, carry)
-            elif isinstance(obj, PathObject):
-                path(obj)
-            elif isinstance(obj, XObjectObject):
-                walk(obj)
-            elif isinstance(obj, ImageObject):
-                out.images.append(box(*obj.bbox))
+        try:
+            for obj in interp:
+                if isinstance(obj, TextObject):
+                    text(obj, carry, clip)
+                elif isinstance(obj, PathObject):
+                    path(obj)
+                elif isinstance(obj, XObjectObject):
+                    form = _form_interpreter(ppage, obj, interp, clip.current, running)
+                    if form is not None:
+                        walk(*form, running | {obj.stream.objid})
+                elif isinstance(obj, ImageObject):
+                    out.images.append(box(*obj.bbox))
+        finally:
+            interp._dispatch.clear()  # its wrapped entries hold the interpreter: no cycle left behind
 
-    walk(ppage)
+    page_interp = ppage.interp()
+    page_clip = ClipState()
+    _keep_clip(page_interp, page_clip)
+    walk(page_interp, page_clip, {stream.objid for stream in ppage.streams})
     return out

@@ -12,8 +12,9 @@ The playa reader falls back to pdfminer, cheaply and silently, wherever identity
 whole document when playa cannot open it or finds another number of pages (a damaged file each repairs
 its own way; pdfminer's error, if any, is then the one the user sees); for a page when playa's page is
 another object than pdfminer's, when it uses a font kind the identity test does not show identical
-(vertical writing: the OCR layer of scanned-with-ocr-layer.pdf pp. 3 and 6 differs by a few points;
-Type 3), when a font claims widths for more CIDs than a font has (a hostile /W array), or when playa fails.
+(Type 3: none in the corpus), when a font claims widths for more CIDs than a font has (a hostile /W array),
+or when playa fails. Clip paths, form XObjects, vertical writing and fonts with an impossible descent are
+read by playa (playa_objects puts pdfminer's handling of each back).
 Either way the PDF is opened by pdfplumber first (guard.open_pdf): the checks, page count and page boxes
 stay pdfplumber's. Readers hold no page between calls.
 """
@@ -22,8 +23,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Protocol
-
-import regex
 
 from extractor.locate.objects import PageObjects, read_objects
 
@@ -56,8 +55,8 @@ class PdfminerReader:
         pass
 
 
-class _NotCovered(Exception):
-    """A page the playa reader leaves to pdfminer (a font kind without an identity test)."""
+class NotCovered(Exception):
+    """A page the playa reader leaves to pdfminer (a font kind, or a use of one, without an identity test)."""
 
 
 class PlayaReader:
@@ -83,15 +82,12 @@ class PlayaReader:
         try:
             ppage = self._doc.pages[page.page_number - 1]
             if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
-                raise _NotCovered("not the same page object")
+                raise NotCovered("not the same page object")
             _refuse_width_claims(ppage, self._checked)
-            with stdlib_zlib_bounded():  # (the clip check reads the content streams: within the limit too)
-                if _clips_or_forms(ppage):
-                    raise _NotCovered("clip paths or form XObjects: pdfminer's interpreter reads what they hide")
-                return read_playa_objects(ppage, float(page.height),
-                                          page.mediabox[0], page.mediabox[1], self._norm, self._fonts,
-                                          fontnames)
-        except _NotCovered:
+            with stdlib_zlib_bounded():  # playa inflates the content streams: within the guard's limit too
+                return read_playa_objects(ppage, float(page.height), page.mediabox[0], page.mediabox[1],
+                                          self._norm, self._fonts, fontnames)
+        except NotCovered:
             pass
         except Exception as exc:  # noqa: BLE001 - playa choked: pdfminer reads the page, or says what is wrong
             from extractor.errors import ExtractorError
@@ -111,28 +107,8 @@ class PlayaReader:
 def _refuse_uncovered(font) -> None:
     from playa.font import Type3Font
 
-    from extractor.locate.glyph_box import DEEPEST_DESCENT
-    from extractor.locate.playa_objects import _pdfminer_descent
-
-    if font.vertical or isinstance(font, Type3Font):
-        raise _NotCovered(type(font).__name__)
-    if _pdfminer_descent(font) < -DEEPEST_DESCENT:  # its glyphs are re-boxed on their baseline (glyph_box)
-        raise _NotCovered("a font declaring a descent deeper than half an em")
-
-
-# `W n` / `W* n`: a clip path set. playa 1.1 does not keep the clip (its W is a no-op), so a glyph a clip hides
-# (locate.clipping) would be read; such a page, and one drawing form XObjects (clipped to their BBox), is left
-# to pdfminer's clipping interpreter.
-_CLIP = regex.compile(rb"(?<![A-Za-z0-9_])W\*?\s+n(?![A-Za-z0-9_])")
-
-
-def _clips_or_forms(ppage) -> bool:
-    from playa.pdftypes import LIT, resolve1
-
-    if any(_CLIP.search(stream.buffer) for stream in ppage.streams):
-        return True
-    xobjects = resolve1((ppage.resources or {}).get("XObject")) or {}
-    return any(getattr(resolve1(x), "attrs", {}).get("Subtype") == LIT("Form") for x in xobjects.values())
+    if isinstance(font, Type3Font):
+        raise NotCovered(type(font).__name__)
 
 
 # A CID font has at most 65,536 CIDs; a /W range claiming more is hostile (tests/bad_inputs.py's
@@ -143,7 +119,7 @@ _MAX_CIDS = 1 << 16
 
 
 def _refuse_width_claims(ppage, checked: set[int]) -> None:
-    """Raise _NotCovered if a Type0 font of the page claims widths for more CIDs than a font can have."""
+    """Raise NotCovered if a Type0 font of the page claims widths for more CIDs than a font can have."""
     from playa.pdftypes import dict_value, list_value, resolve1
 
     fonts = resolve1(ppage.resources.get("Font")) if ppage.resources else None
@@ -175,7 +151,7 @@ def _refuse_width_claims(ppage, checked: set[int]) -> None:
                         run = []
                 if claimed > _MAX_CIDS:
                     checked.discard(key)  # every page using it goes to pdfminer
-                    raise _NotCovered("a font claims widths for more CIDs than a font has")
+                    raise NotCovered("a font claims widths for more CIDs than a font has")
 
 
 def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
