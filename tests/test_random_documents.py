@@ -104,6 +104,13 @@ FULL_SIZE_REGRESSION_SEEDS = {
            "empty 二级指标 taken as a cut row's rest (as many texts as empty cells)",
     11517: "as 11319",
     11309: "Shanghai: an amount in a merged cell cut by the break after its point ('12120371.' / '51')",
+    11840: "a new row after the break, every cell filled, joined onto the last row as its cut rest: the last "
+           "row's one-line texts (centred) left room for a character more, beyond the table's cell padding",
+    12197: "as 11840 ('工作正常' in a cell holding five characters)",
+    12254: "the indicator head row cut by the break ('指标' / '值' in a narrow 指标值 column): taken as the "
+           "table broken under its head row, the rest '值' a row of its own and the project lost",
+    12302: "a department table's two header rows split by the break (绩效指标 | 评价标准, then empty | 优良中差), "
+           "both sides ruled: the empty one-row cell under 绩效指标 taken as a new block's label",
 }
 
 
@@ -114,7 +121,6 @@ FULL_SIZE_KNOWN_FAILURES = {
            "after the break is taken as a cell of its own (join.continuing_cells, texts_after_break)",
     11820: "issue 13: a merged 一级指标 满意度指标 over a break taken as the 一级指标 above going on (not yet "
            "looked into)",
-    11840: "issue 13: a new row after the break joined onto the last row as its cut rest (not yet looked into)",
 }
 
 
