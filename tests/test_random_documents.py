@@ -111,6 +111,10 @@ FULL_SIZE_REGRESSION_SEEDS = {
            "table broken under its head row, the rest '值' a row of its own and the project lost",
     12302: "a department table's two header rows split by the break (绩效指标 | 评价标准, then empty | 优良中差), "
            "both sides ruled: the empty one-row cell under 绩效指标 taken as a new block's label",
+    13288: "a cut first indicator row whose 一级指标 text is printed after the break (产出指标 | empty 二级指标 "
+           "going on | the rest): the 二级指标 taken as ended under the piece's text, the row not joined",
+    13487: "a document printing split cells' texts after the break, shown only on a later page: an empty 二级指标 "
+           "at a page top taken as 经济效益指标 going on (the convention is the document's, known from page 1)",
 }
 
 
@@ -119,8 +123,10 @@ FULL_SIZE_KNOWN_FAILURES = {
     11295: "issue 13: 效益指标 printed before the break in a 2-row part though its 10-row part after it is "
            "taller, in a document that printed another split cell's text after the break: the empty 一级指标 "
            "after the break is taken as a cell of its own (join.continuing_cells, texts_after_break)",
-    11820: "issue 13: a merged 一级指标 满意度指标 over a break taken as the 一级指标 above going on (not yet "
-           "looked into)",
+    11820: "issue 13: a new merged 一级指标 满意度指标 starting at a page top, empty there (its text printed after "
+           "the next break), shorter than the part of 效益指标 before the break: taken as 效益指标 going on "
+           "(join.continuing_cells; the text after the next break and its 二级指标 服务对象满意度指标 show it)",
+    13123: "issue 13: as 11820 (产出指标 going on instead of an empty new 效益指标)",
 }
 
 

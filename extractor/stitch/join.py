@@ -120,7 +120,9 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     # table cells under which the piece prints text of its own: a cell within the rows of one of these, to its
     # right, ended with it (a unit row at the page top, under a list group: 项目名称 anew, 绩效目标 and a merged
     # 一级指标 empty)
-    restarted = {above[c] for c, v in enumerate(rows[0]) if v}
+    # (only under a cell with text: an empty one may be a merged cell whose text the piece prints after the
+    # break, a 一级指标 `产出指标` beside its 二级指标 going on)
+    restarted = {above[c] for c, v in enumerate(rows[0]) if v and builder.text(above[c])}
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
         r0, c0, rs, cs = cell
