@@ -338,9 +338,10 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
         # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
         # empty 指标性质 and 度量单位)
-    if carried and len(joins) == len(set(top)) - len(carried) == 1:
+    if carried and len(joins) == len(set(top)) - len(carried) == 1 and all_full(builder, rows[0], joins):
         return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
-        # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
+        # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with (where it was printed to
+        # its cell's end: not `12月底` | `100%` under 资金支出计划（%）, a row of labels and one of figures)
     # Every text goes on from a cell printed full to the page's end (all_full), and the row is empty only
     # where every other row has text (指标值, 绩效指标描述) or nowhere: no row of its own. (An empty cell left
     # of its text may be a merged 一级/二级指标 going on over the break: no evidence either way.)
@@ -491,6 +492,39 @@ def cut_heads(builder: TableBuilder, rows: list[list[str | None]], spans: list[S
     return joins or None
 
 
+def regroup_levels(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]) -> list[Span]:
+    """Split the table's merged level cells that a second-level name after the break shows to have ended:
+    the new cells (empty, their text still to come), in table rows.
+
+    A cell of the table's last row, empty, begun below the top of the merged cell left of it (which a
+    page break before made go on), gets its text from the piece (a 二级指标 printed after the break:
+    服务对象满意度指标). Where the vocabulary puts that name only under first-level names other than the
+    left cell's (效益指标), the left cell ended where this one began: a 一级指标 of its own starts there, empty
+    (its text, 满意度指标, printed after this break or a later one).
+    """
+    if not rows or not builder.rows:
+        return []
+    above = builder.last_row_owners()
+    out: list[Span] = []
+    for c in range(1, len(rows[0])):
+        owner, left = above[c], above[c - 1]
+        text = rows[0][c]
+        if (not text or owner[1] != c or builder.text(owner) or left[1] != c - 1 or left[0] >= owner[0]
+                or left in out or not other_level_group(builder.text(left), text)):
+            continue
+        r0, c0, rs, cs = left
+        if left in builder.spans:
+            builder.spans.remove(left)
+        if owner[0] - r0 > 1 or cs > 1:
+            builder.spans.append((r0, c0, owner[0] - r0, cs))
+        lower = (owner[0], c0, r0 + rs - owner[0], cs)
+        if lower[2] > 1 or cs > 1:
+            builder.spans.append(lower)
+        builder.rows[owner[0]][c0] = ""
+        out.append(lower)
+    return out
+
+
 def _covered(rules: list[tuple[float, float]], x: float) -> bool:
     return any(a <= x <= b for a, b in rules)
 
@@ -561,6 +595,8 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         r, c = owner[0], owner[1]
         builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + rows[0][c])
         rows[0][c] = ""
+    if not at_header:
+        regroup_levels(builder, rows, spans)
     closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
     merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
                                               builder, rows, spans)
