@@ -4,7 +4,7 @@ The truth is each document's model (model.expected_json), never the extractor's 
 ever failed is kept in REGRESSION_SEEDS (with what it showed), so a fix that is undone fails here again.
 Documents are small in the suite (at most 4 projects of at most 12 rows); the 215 documents of this file
 take ~25 s of CPU (measured: 21.4 s user for the file before the 3 full-size seeds were added, 84 s wall
-on the shared, loaded machine); the full-size seeds kept (38 with the known failures) ~15 s
+on the shared, loaded machine); the full-size seeds kept (40 with the known failures) ~15 s
 more. `make fuzz-docs N=5000` runs full-size documents (1-15 projects, 1-40 rows) from seed 10000 on.
 
 Fonts: only reportlab's built-in STSong-Light (not embedded), so the documents are generated here, at
@@ -126,6 +126,10 @@ FULL_SIZE_REGRESSION_SEEDS = {
 
 # Full-size seeds still failing (strict expected failures).
 FULL_SIZE_KNOWN_FAILURES = {
+    11318: "issue 13: central with 指标解释 (the variant drawn since issue 13's class 5): as 14126, new empty "
+           "效益指标 / 社会效益指标 at a page top (texts after the next break) taken as 产出指标 / 成本指标 going on",
+    11449: "issue 13: a merged 二级指标 over a break in a document printing split cells' texts after it: 质量指标 "
+           "taken as 数量指标 going on (not yet looked into; fails on main as well)",
     11052: "issue 13: tables only (the projects are right): a merged 一级指标 效益指标 over a break, its part after "
            "the break left a cell of its own ('' for None at row 22; not yet looked into; fails on main as well)",
     12734: "issue 13: a row cut by the break beside empty merged 一级/二级指标 (their texts printed later), its rest "
