@@ -11,7 +11,18 @@ from extractor.stitch.join import TableBuilder, append_piece
 
 def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSettings = DEFAULT_SETTINGS
                   ) -> list[Table]:
-    """Tables in document order; a grid that continues the table before it is joined onto it."""
+    """Tables in document order; a grid that continues the table before it is joined onto it.
+
+    Where the producer prints a split merged cell's text after the break though the part before had room
+    (TableBuilder.texts_after_break), that is its convention over the whole document, pages before the one
+    that shows it included: the tables are joined again knowing it from the first page on."""
+    builders = _stitched(grids, settings, False)
+    if any(b.texts_after_break for b in builders) and not builders[0].texts_after_break:
+        builders = _stitched(grids, settings, True)
+    return [b.build() for b in builders]
+
+
+def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: bool) -> list[TableBuilder]:
     builders: list[TableBuilder] = []
     for i, grid in enumerate(grids):
         first_on_page = i == 0 or grids[i - 1].page != grid.page
@@ -31,9 +42,9 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
                     append_piece(b, grid, rows, spans)
                     continue
         builders.append(TableBuilder.start(grid))
-        if len(builders) > 1:  # one producer's convention over the whole document
-            builders[-1].texts_after_break = builders[-2].texts_after_break
-    return [b.build() for b in builders]
+        # one producer's convention over the whole document
+        builders[-1].texts_after_break = builders[-2].texts_after_break if len(builders) > 1 else texts_after_break
+    return builders
 
 
 __all__ = ["stitch_tables"]

@@ -120,7 +120,9 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     # table cells under which the piece prints text of its own: a cell within the rows of one of these, to its
     # right, ended with it (a unit row at the page top, under a list group: 项目名称 anew, 绩效目标 and a merged
     # 一级指标 empty)
-    restarted = {above[c] for c, v in enumerate(rows[0]) if v}
+    # (only under a cell with text: an empty one may be a merged cell whose text the piece prints after the
+    # break, a 一级指标 `产出指标` beside its 二级指标 going on)
+    restarted = {above[c] for c, v in enumerate(rows[0]) if v and builder.text(above[c])}
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
         r0, c0, rs, cs = cell
@@ -336,9 +338,10 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
         # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
         # empty 指标性质 and 度量单位)
-    if carried and len(joins) == len(set(top)) - len(carried) == 1:
+    if carried and len(joins) == len(set(top)) - len(carried) == 1 and all_full(builder, rows[0], joins):
         return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
-        # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
+        # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with (where it was printed to
+        # its cell's end: not `12月底` | `100%` under 资金支出计划（%）, a row of labels and one of figures)
     # Every text goes on from a cell printed full to the page's end (all_full), and the row is empty only
     # where every other row has text (指标值, 绩效指标描述) or nowhere: no row of its own. (An empty cell left
     # of its text may be a merged 一级/二级指标 going on over the break: no evidence either way.)
@@ -349,10 +352,14 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     return None
 
 
-def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float, float]]:
+def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float, float, float]]:
     """Table column -> (bottom of the lowest character, its height, the cell's width its last line leaves
-    free) of each cell of the table's last row with text, read on the page piece that row was printed on
-    ({} where it is not known)."""
+    free, that width less the cell padding both sides) of each cell of the table's last row with text, read
+    on the page piece that row was printed on ({} where it is not known).
+
+    The padding is the least room any cell of the piece leaves left of its last line (a left-aligned or a
+    full line shows it; a short centred one leaves more): never less than the true padding, so the free
+    width is never overstated."""
     grid = builder.grids[-1]
     if (not grid.rows or not grid.col_xs or builder.row_pages[-1] != grid.page or not grid.row_tops
             or abs(builder.row_tops[-1] - grid.row_tops[-1]) > 0.5):
@@ -360,19 +367,25 @@ def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[f
     last = len(grid.rows) - 1
     owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)[last]
     dx = builder.xs[0] - grid.col_xs[0]
-    out: dict[int, tuple[float, float, float]] = {}
+    gaps = [left - grid.col_xs[c] for (_, c), (_, _, left, _) in grid.text_bottoms.items()
+            if c < len(grid.col_xs) and left >= grid.col_xs[c]]
+    padding = min(gaps, default=0.0)
+    out: dict[int, tuple[float, float, float, float]] = {}
     for r0, c0, _, cs in dict.fromkeys(owners):
         found = grid.text_bottoms.get((r0, c0))
         col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
         if found is not None and col is not None:
             bottom, height, left, right = found
-            out[col] = (bottom, height, grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left))
+            x0, x1 = grid.col_xs[c0], grid.col_xs[c0 + cs]
+            room = x1 - x0 - (right - left)
+            out[col] = (bottom, height, room, room - 2 * padding if gaps else 0.0)
     return out
 
 
 _FULL_BOTTOM = 0.4  # of a character's height: how far above the row's lowest text a full cell's text may end
 _FULL_WIDTH = 2.0  # characters a wrapped line may leave free (the one that did not fit, one carried over
 _PADDING = 8.0     # so that a closing mark does not start a line), besides the cell's padding both sides
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕%％,.;:?!)]")  # marks a wrap never puts first on a line
 
 
 # an item of a numbered list that goes on (`3、`, `（2）`; a `1.` begins a list of its own)
@@ -390,12 +403,20 @@ def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Spa
     texts = last_row_texts(builder)
     if not texts or any(owner[1] not in texts for owner in joins.values()):
         return unknown
-    lowest = max(b for b, _, _ in texts.values())
+    lowest = max(b for b, _, _, _ in texts.values())
     for cell, owner in joins.items():
-        bottom, height, room = texts[owner[1]]
+        bottom, height, room, free = texts[owner[1]]
+        rest = top[cell[1]] or ""
         if bottom < lowest - _FULL_BOTTOM * height:
             return False
-        if room > _PADDING + _FULL_WIDTH * height and not _ITEM_START.match(top[cell[1]] or ""):
+        if _ITEM_START.match(rest):
+            continue
+        if room > _PADDING + _FULL_WIDTH * height:
+            return False
+        # a wrapped line leaves less free than the character that did not fit (two, where one was carried
+        # over with a closing mark that may not start a line): room for one more means the text ended there
+        carried = len(rest) > 1 and rest[1] in _NO_LINE_START
+        if free > (2 if carried else 1) * height + 0.25:
             return False
     return True
 
@@ -443,6 +464,67 @@ def heads_columns(row: list[str | None]) -> bool:
     return len(texts) >= 3 and all(indicator_field(v) for v in texts)
 
 
+def cut_heads(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]) -> dict[Span, Span] | None:
+    """If the table's last row is a row of column heads cut by the page break and the piece's first row
+    holds only the rest of some of them (`指标` | `值` in a narrow 指标值 column), the pairs piece cell ->
+    table cell whose texts join; else None.
+
+    Each text of the piece's first row lies under a head of the same columns and the two joined name an
+    indicator column as well; every other cell of that row is empty and of one row (nothing merged runs
+    down from a head row).
+    """
+    if not rows or not heads_columns(builder.rows[-1]):
+        return None
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = builder.last_row_owners()
+    joins: dict[Span, Span] = {}
+    for cell in dict.fromkeys(top):
+        r0, c0, rs, cs = cell
+        if r0 != 0 or rs > 1:
+            return None
+        if not rows[0][c0]:
+            continue
+        owner = above[c0]
+        if owner[1] != c0 or owner[3] != cs or not builder.text(owner) \
+                or not indicator_field(_joined(builder.text(owner), rows[0][c0] or "")):
+            return None
+        joins[cell] = owner
+    return joins or None
+
+
+def regroup_levels(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]) -> list[Span]:
+    """Split the table's merged level cells that a second-level name after the break shows to have ended:
+    the new cells (empty, their text still to come), in table rows.
+
+    A cell of the table's last row, empty, begun below the top of the merged cell left of it (which a
+    page break before made go on), gets its text from the piece (a 二级指标 printed after the break:
+    服务对象满意度指标). Where the vocabulary puts that name only under first-level names other than the
+    left cell's (效益指标), the left cell ended where this one began: a 一级指标 of its own starts there, empty
+    (its text, 满意度指标, printed after this break or a later one).
+    """
+    if not rows or not builder.rows:
+        return []
+    above = builder.last_row_owners()
+    out: list[Span] = []
+    for c in range(1, len(rows[0])):
+        owner, left = above[c], above[c - 1]
+        text = rows[0][c]
+        if (not text or owner[1] != c or builder.text(owner) or left[1] != c - 1 or left[0] >= owner[0]
+                or left in out or not other_level_group(builder.text(left), text)):
+            continue
+        r0, c0, rs, cs = left
+        if left in builder.spans:
+            builder.spans.remove(left)
+        if owner[0] - r0 > 1 or cs > 1:
+            builder.spans.append((r0, c0, owner[0] - r0, cs))
+        lower = (owner[0], c0, r0 + rs - owner[0], cs)
+        if lower[2] > 1 or cs > 1:
+            builder.spans.append(lower)
+        builder.rows[owner[0]][c0] = ""
+        out.append(lower)
+    return out
+
+
 def _covered(rules: list[tuple[float, float]], x: float) -> bool:
     return any(a <= x <= b for a, b in rules)
 
@@ -470,9 +552,11 @@ def _boundaries(owners: list[Span], start: int) -> list[int]:
 def _open(found: dict[Span, Span], closed: set[int], builder: TableBuilder, rows: list[list[str | None]],
           spans: list[Span]) -> dict[Span, Span]:
     """The continuing cells of `found` but those ruled off at the break where a new block begins beside
-    them: every column of the cell ruled on both sides, and the cells right of it on the piece's first
-    row divided otherwise than those on the table's last row (p.39's goal in one cell, p.40's header in
-    four). Some producers rule a merged label off at every break with the rows beside it going on alike
+    them: every column of the cell ruled on both sides, the piece's part merged down over several rows (the
+    new block's label), and the cells right of it on the piece's first row divided otherwise than those on
+    the table's last row (p.39's goal in one cell, p.40's header in four). An empty cell of one row beside
+    them is no label of a new block, which would print its text there: a head cell merged over two header
+    rows split by the break (绩效指标 | 评价标准, then empty | 优 良 中 差). Some producers rule a merged label off at every break with the rows beside it going on alike
     (random documents): that label still runs over the break."""
     if not closed or not found or not rows:
         return found
@@ -482,7 +566,7 @@ def _open(found: dict[Span, Span], closed: set[int], builder: TableBuilder, rows
     for cell, owner in found.items():
         end = cell[1] + cell[3]
         ruled = all(c in closed for c in range(cell[1], end))
-        if ruled and _boundaries(above, end) != _boundaries(top, end):
+        if ruled and cell[2] > 1 and _boundaries(above, end) != _boundaries(top, end):
             continue
         out[cell] = owner
     return out
@@ -498,12 +582,21 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     rows, spans = _drop_rows(rows, spans, k)
     tops = tops[k:]
     bottoms = list(grid.row_bottoms)[k:]
+    heads_rest = None if k else cut_heads(builder, rows, spans)
+    if heads_rest:  # the head row cut by the break: its rest joins it, the indicator rows start below
+        for cell, owner in heads_rest.items():
+            builder.rows[owner[0]][owner[1]] = _joined(builder.text(owner), rows[0][cell[1]] or "")
+        builder.cut_rows[len(builder.rows) - 1] = grid.page
+        rows, spans = _drop_rows(rows, spans, 1)
+        tops, bottoms = tops[1:], bottoms[1:]
     builder.piece_rows = list(zip(tops, bottoms)) if len(bottoms) == len(tops) == len(rows) else []
     clipped = {} if at_header else clipped_cells(builder, rows, spans)
     for cell, owner in clipped.items():  # the two parts of one cell cut by the break, joined
         r, c = owner[0], owner[1]
         builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + rows[0][c])
         rows[0][c] = ""
+    if not at_header:
+        regroup_levels(builder, rows, spans)
     closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
     merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
                                               builder, rows, spans)

@@ -114,6 +114,8 @@ class Indicator:
     description: str | None
     value: Value
     basis: str | None
+    # other labelled indicator columns, label -> text as printed (the central layout's 指标解释)
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -134,6 +136,7 @@ class Project:
     attributes: dict[str, str] = field(default_factory=dict)  # other labelled header fields (printed rows)
     code_label: str = "项目编码"  # table 3 of the seed prints 项目编号
     toc_title: str | None = None  # title as the table of contents prints it, when it differs
+    total_label: str = "年度资金申请总额"  # the central layout's label of budget_total (or 年度资金总额)
 
     @property
     def budget(self) -> dict[str, float | None]:
@@ -364,29 +367,36 @@ def _indicator_rows(inds: list[Indicator]) -> list[list[Cell]]:
 
 def _central_table(p: Project, key: str) -> LogicalTable:
     """Central-government style: 指标性质 / 指标值 / 度量单位 as three columns (7 grid columns, each boundary
-    used by the indicator rows). Values must be built with `central_val` (raw = the three printed pieces)."""
+    used by the indicator rows), and an 8th, 指标解释, where the project's indicators have one (their
+    attributes). Values must be built with `central_val` (raw = the three printed pieces)."""
+    explained = any(EXPLANATION in ind.attributes for ind in p.indicators)
+    n = 8 if explained else 7
     rows: list[list[Cell]] = [
         [Cell("项目名称", header=True), Cell(p.name or "", colspan=3), Cell("项目编码", header=True),
-         Cell(p.code or "", colspan=2)],
+         Cell(p.code or "", colspan=n - 5)],
     ]
     for label, text in p.attributes.items():
-        rows.append([Cell(label, header=True), Cell(text, colspan=6)])
+        rows.append([Cell(label, header=True), Cell(text, colspan=n - 1)])
     rows += [
-        [Cell(f"项目资金（{p.amount_unit}）", rowspan=3, header=True), Cell("年度资金申请总额", colspan=2, header=True),
-         Cell(p.budget_total, colspan=4)],
-        [Cell("其中：财政资金", colspan=2, header=True), Cell(p.budget_fiscal, colspan=4)],
-        [Cell("其他资金", colspan=2, header=True), Cell(p.budget_other, colspan=4)],
-        [Cell("资金用途", header=True), Cell(p.purpose or "", colspan=6)],
-        [Cell("绩效目标", header=True), goals_cell(p.goals, 6)],
+        [Cell(f"项目资金（{p.amount_unit}）", rowspan=3, header=True), Cell(p.total_label, colspan=2, header=True),
+         Cell(p.budget_total, colspan=n - 3)],
+        [Cell("其中：财政资金", colspan=2, header=True), Cell(p.budget_fiscal, colspan=n - 3)],
+        [Cell("其他资金", colspan=2, header=True), Cell(p.budget_other, colspan=n - 3)],
+        [Cell("资金用途", header=True), Cell(p.purpose or "", colspan=n - 1)],
+        [Cell("绩效目标", header=True), goals_cell(p.goals, n - 1)],
     ]
     header_row = len(rows)
     rows.append([Cell(h, header=True) for h in ("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
-                                                "指标值设定依据及数据来源")])
+                                                "指标值设定依据及数据来源", EXPLANATION)[:n]])
     body = _indicator_rows(p.indicators)
     for i, ind in enumerate(p.indicators):
         op_s, num_s, unit_s = CENTRAL_PARTS[ind.value.raw]
-        rows.append(body[i] + [Cell(op_s), Cell(num_s), Cell(unit_s), Cell(ind.basis or "")])
-    return LogicalTable(key=key, rows=_grid(rows, 7), repeat_rows=[header_row])
+        rows.append(body[i] + [Cell(op_s), Cell(num_s), Cell(unit_s), Cell(ind.basis or "")]
+                    + ([Cell(ind.attributes.get(EXPLANATION, ""))] if explained else []))
+    return LogicalTable(key=key, rows=_grid(rows, n), repeat_rows=[header_row])
+
+
+EXPLANATION = "指标解释"  # the central layout's optional last indicator column (contract: indicator attributes)
 
 
 #: raw -> (指标性质, 指标值, 度量单位) as printed in the three central-layout columns.
