@@ -28,6 +28,19 @@ SUITE_SEEDS = range(150)
 REGRESSION_SEEDS = {
     3: "a unit row at a page top under a group that ended at the break: its empty merged 一级/二级指标 cells "
        "were taken as the group's, going on",
+    0: "a one-row group on each side of the break, 项目名称 and 绩效目标 split by it (`油烟检经` | `费`): a new project",
+    2: "a `<code>-<name>` split inside its code (`11000022T7967683` | `24512-…`), the amounts printed after the "
+       "break: a row of its own",
+    21: "a 绩效目标 split by the break, the group merged over rows on the next page: its rest a cell of its own",
+    27: "a 绩效目标 split by the break beside merged 一级/二级指标 going on: its rest a cell of its own",
+    30: "项目名称 and 绩效目标 both split, the amounts printed after the break",
+    53: "a long 绩效目标 split by the break, most of it after it",
+    125: "a 绩效目标 split by the break, its rest holding a figure (`3000亩`)",
+    131: "项目名称 and 绩效目标 split, a one-row part after the break: a new project of the rest",
+    148: "a cut row whose rest is a 二级指标's last character, the group's name and amounts printed after the "
+         "break: an empty row of its own",
+    20: "a cut row whose rest is only in its 三级指标 beside merged 一级/二级指标, the group's 项目名称 printed after "
+        "the break: read as a new row",
 }
 FULL_SIZE_REGRESSION_SEEDS = {
     2: "a group's 绩效目标 printed after the break beside its 项目名称 printed before: left empty",
@@ -40,16 +53,8 @@ FULL_SIZE_REGRESSION_SEEDS = {
     64: "the next group's empty 其他资金 carried into the group above it, after a cut row",
 }
 
-_SPLIT = ("issue 13: a merged cell whose text is split by the page break, part on each side ({}): the part after "
-          "the break is read as the next row's")
-# Still failing: strict expected failures naming what remains (issue 13's merged-text and cut-row classes).
-KNOWN_FAILURES = {
-    0: _SPLIT.format("项目名称"), 2: _SPLIT.format("项目名称 `<code>-<name>`"), 21: _SPLIT.format("绩效目标"),
-    27: _SPLIT.format("绩效目标"), 30: _SPLIT.format("项目名称 and 绩效目标"), 53: _SPLIT.format("绩效目标"),
-    125: _SPLIT.format("绩效目标"), 131: _SPLIT.format("项目名称"),
-    148: _SPLIT.format("二级指标"),
-    20: "issue 13: a cut row whose rest is only in its 三级指标, beside merged 一级/二级指标, is read as a new row",
-}
+# Still failing: strict expected failures naming what remains.
+KNOWN_FAILURES: dict[int, str] = {}
 
 
 def _param(seed: int):

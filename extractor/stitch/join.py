@@ -119,8 +119,8 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     first_text = next((c for c, v in enumerate(rows[0]) if v), None)
     # table cells under which the piece prints text of its own: a cell within the rows of one of these, to its
     # right, ended with it (a unit row at the page top, under a list group: 项目名称 anew, 绩效目标 and a merged
-    # 一级指标 empty)
-    restarted = {above[c] for c, v in enumerate(rows[0]) if v}
+    # 一级指标 empty); not under an empty one, whose text the piece prints after the break (backfilled_cells)
+    restarted = {above[c] for c, v in enumerate(rows[0]) if v and builder.text(above[c])}
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
         r0, c0, rs, cs = cell
@@ -400,6 +400,90 @@ def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Spa
     return True
 
 
+def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
+    """Table columns whose cell in the table's last row prints its text over the whole of its part of the
+    cell on the page before the break: no room left for another line (its cell's height less its text's
+    is no more than the least any cell of the page piece leaves: the padding), and its last line wrapped
+    at the cell's width. A text split by the break fills its part so (the producer prints there as many
+    lines as fit); one that ended before it fills it only where it made the cell as tall (a long 绩效目标
+    beside fewer indicator rows) and its last line happens to be full. Empty where not known."""
+    grid = builder.grids[-1]
+    if (not grid.rows or not grid.col_xs or builder.row_pages[-1] != grid.page or not grid.row_tops
+            or len(grid.row_bottoms) != len(grid.rows) or abs(builder.row_tops[-1] - grid.row_tops[-1]) > 0.5):
+        return set()
+    owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)
+    free: dict[tuple[int, int], float] = {}
+    pitches: list[float] = []
+    for (r, c), (bottom, height, _, _) in grid.text_bottoms.items():
+        if (r, c) not in grid.text_tops:
+            continue
+        top, n = grid.text_tops[r, c]
+        cell = owners[r][c]
+        free[r, c] = grid.row_bottoms[cell[0] + cell[2] - 1] - grid.row_tops[cell[0]] - (bottom - top)
+        if n > 1:
+            pitches.append((bottom - top - height) / (n - 1))
+    if not free or not pitches:
+        return set()
+    least = min(free.values())
+    pitch = sorted(pitches)[len(pitches) // 2]
+    dx = builder.xs[0] - grid.col_xs[0]
+    out: set[int] = set()
+    for r0, c0, _, cs in dict.fromkeys(owners[-1]):
+        if (r0, c0) not in free:
+            continue
+        bottom, height, left, right = grid.text_bottoms[r0, c0]
+        room = grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left)
+        col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
+        if col is not None and free[r0, c0] - least < pitch - 0.5 and room <= _PADDING + _FULL_WIDTH * height:
+            out.add(col)
+    return out
+
+
+def split_texts(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]) -> dict[Span, Span]:
+    """Piece cells at the top that go on from a cell of a row group cut by the page break: piece cell ->
+    table cell.
+
+    A list prints a row group per project, its columns (项目名称, 项目总额, 绩效目标) merged over the group's
+    rows. Cut by the break, each of its cells prints its text on one side of it, or - where the text fits
+    on neither - as much as fits before the break (filled_parts) and the rest after it (`油烟检经` | `费`).
+    The group goes on where such a split text is found, and no cell of the group's (over the same rows on
+    each side, in columns the table merges) holds a text of its own on both sides: a new group at the page
+    top prints its amounts anew, a group going on prints each amount once. Then every cell of the group
+    goes on, its text joined or moved up (a split cell's rest is the piece cell's text)."""
+    if not rows or not builder.rows:
+        return {}
+    full = filled_parts(builder)
+    if not full:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = list(dict.fromkeys(builder.last_row_owners()))
+    merged = builder.merged_columns() | {c0 for _, c0, rs, cs in spans if rs > 1 and cs == 1}
+
+    def under(owner: Span) -> Span | None:
+        cell = top[owner[1]]
+        return cell if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] else None
+
+    def own_text(text: str) -> bool:  # a text no split cell's rest can be: an amount, a label of its own
+        return bool(AMOUNT.fullmatch(text.strip())) or is_whole_label(text)
+
+    split: dict[Span, Span] = {}
+    for owner in above:
+        cell = under(owner)
+        first, rest = builder.text(owner), rows[0][owner[1]] if cell else None
+        if cell and owner[1] in merged and owner[1] in full and first and rest \
+                and not own_text(first) and not own_text(rest) and not is_whole_label(_joined(first, rest)):
+            split[cell] = owner
+    out: dict[Span, Span] = {}
+    for cell, owner in split.items():
+        group = [(o, under(o)) for o in above if o[0] == owner[0] and o[2] == owner[2] and o[1] in merged]
+        group = [(o, c) for o, c in group if c is not None and c[2] == cell[2]]
+        both = [(o, c) for o, c in group if builder.text(o) and rows[0][c[1]] and c not in split]
+        if any(not is_whole_label(rows[0][c[1]] or "") for _, c in both):
+            continue  # a cell of the group printed anew: a new group
+        out.update({c: o for o, c in group if (o, c) not in both})
+    return out
+
+
 _FILLED_EVIDENCE = 2  # rows of the table's own, besides the one cut, that show a column is always filled
 
 
@@ -504,9 +588,15 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         r, c = owner[0], owner[1]
         builder.rows[r][c] = clean_cell(builder.text(owner) + "\n" + rows[0][c])
         rows[0][c] = ""
+    group = {} if at_header or clipped else split_texts(builder, rows, spans)
+    for cell, owner in group.items():  # a row group going on: split texts joined, texts printed after moved up
+        if rows[0][cell[1]]:
+            builder.rows[owner[0]][owner[1]] = _joined(builder.text(owner), rows[0][cell[1]] or "")
+            rows[0][cell[1]] = ""
     closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
     merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
                                               builder, rows, spans)
+    merged_over.update(group)
     backfilled = {} if at_header else backfilled_cells(builder, rows, spans, {**merged_over, **clipped})
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
@@ -529,6 +619,11 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         joins = cut_row(builder, rows, spans, {**merged_over, **split}) if split else None
         if not joins:
             backfilled.update(split)  # a row of its own: the label's cell goes on over the break
+    if not joins and group and not at_header and not any(
+            rows[0][c0] for r0, c0, rs, _ in dict.fromkeys(owner_map(len(rows), len(rows[0]), spans)[0])
+            if r0 == 0 and rs == 1):
+        joins = {cell: owner for cell, owner in group.items() if cell[2] == 1}  # the group's texts were all
+        # the piece's first row printed, the rest of a row cut by the break (an indicator row has a 三级指标)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
@@ -555,6 +650,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     else:
         carried = {} if at_header else _open(continuing_cells(builder, rows, spans), closed, builder, rows, spans)
         carried.update(backfilled)
+        carried.update(group)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
     for cell, owner in carried.items():
