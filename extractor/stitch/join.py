@@ -216,11 +216,13 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             elif cell[1] < piece_text_start:
                 out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
     # an empty merged cell of a group whose other cells go on over the break (over the same rows on each side)
-    # goes on with them (其他资金 empty where a project has none, its 项目名称 and 项目总额 printed after the break)
+    # goes on with them (其他资金 empty where a project has none, its 项目名称 and 项目总额 printed after the break;
+    # a cell of one row on each side where the table merges cells in its column: a group's one row each side)
     for owner in owners:
         cell = top[owner[1]]
         if (cell not in out and cell not in carried and cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3]
-                and max(owner[2], cell[2]) > 1 and not builder.text(owner) and not rows[0][cell[1]]
+                and (max(owner[2], cell[2]) > 1 or owner[1] in merged_columns)
+                and not builder.text(owner) and not rows[0][cell[1]]
                 and any(o[0] == owner[0] and o[2] == owner[2] and c[2] == cell[2] for c, o in out.items())):
             out[cell] = owner
     if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
@@ -331,11 +333,10 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         return None
     first_text = min(c for _, c, _, _ in joins)
     inner = [c for c in empty_under_text if c > first_text]
-    if len(joins) < len(empty_under_text) or (len(joins) == len(empty_under_text)
-                                              and all_full(builder, rows[0], joins)):
-        return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
-        # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
-        # empty 指标性质 and 度量单位)
+    if len(joins) <= len(empty_under_text) and all_full(builder, rows[0], joins):
+        return joins  # (cut only where each text goes on from a cell printed full: not `<26工作日` | `按时完成`
+        # under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an empty 指标性质 and 度量单位, nor
+        # `建筑垃圾消纳场` | `农家` with `基本消除` beside merged 二级指标 going on and an empty 性质 and 单位)
     if carried and len(joins) == len(set(top)) - len(carried) == 1:
         return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
         # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
@@ -480,6 +481,9 @@ def split_texts(builder: TableBuilder, rows: list[list[str | None]], spans: list
         both = [(o, c) for o, c in group if builder.text(o) and rows[0][c[1]] and c not in split]
         if any(not is_whole_label(rows[0][c[1]] or "") for _, c in both):
             continue  # a cell of the group printed anew: a new group
+        if max(owner[2], cell[2]) == 1 and not any(bool(builder.text(o)) != bool(rows[0][c[1]]) for o, c in group):
+            continue  # one row on each side, and no cell printed on one side only: no evidence of a group (the
+            # two may be rows of their own, the text a 三级指标 that ended at the break)
         out.update({c: o for o, c in group if (o, c) not in both})
     return out
 
