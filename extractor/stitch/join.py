@@ -142,6 +142,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
 
 
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
+_GOES_ON = regex.compile(r"[\d,，.]")  # how the rest of a figure cut by the break begins
 
 
 def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[float, float] | None:
@@ -324,8 +325,12 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         if rows[0][c0]:
             if not same_columns or not builder.text(owner):
                 return None
-            if AMOUNT.fullmatch(rows[0][c0].strip()) and AMOUNT.fullmatch(builder.text(owner).strip()):
-                return None  # an amount never goes on in another (a unit row at the page top, under a group)
+            rest = rows[0][c0].strip()
+            if AMOUNT.fullmatch(builder.text(owner).strip()) and (AMOUNT.fullmatch(rest) or not _GOES_ON.match(rest)):
+                return None  # an amount never goes on in another (a unit row at the page top, under a group),
+                # nor in words (`263.5` | `基本消除`: a row of its own); its own digits may (`211,20` | `5％以下`)
+            if is_whole_label(rows[0][c0]) and is_whole_label(builder.text(owner)):
+                return None  # nor a label in another (`产出指标` | `效益指标`: a row of its own)
             joins[cell] = owner
         elif same_columns and builder.text(owner):
             empty_under_text.append(c0)
@@ -333,10 +338,11 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         return None
     first_text = min(c for _, c, _, _ in joins)
     inner = [c for c in empty_under_text if c > first_text]
-    if len(joins) <= len(empty_under_text) and all_full(builder, rows[0], joins):
-        return joins  # (cut only where each text goes on from a cell printed full: not `<26工作日` | `按时完成`
-        # under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an empty 指标性质 and 度量单位, nor
-        # `建筑垃圾消纳场` | `农家` with `基本消除` beside merged 二级指标 going on and an empty 性质 and 单位)
+    if len(joins) < len(empty_under_text) or (len(joins) == len(empty_under_text)
+                                              and all_full(builder, rows[0], joins)):
+        return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
+        # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
+        # empty 指标性质 and 度量单位)
     if carried and len(joins) == len(set(top)) - len(carried) == 1:
         return joins  # one text cell beside a merged label continuing over the break: the rest of a cut
         # 资金用途 or 绩效目标 text, which has no cell of its own to be a new row with
@@ -401,11 +407,14 @@ def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Spa
     return True
 
 
+_LINE_SLACK = 0.02  # pt: how much less than a line a part's free room must be to hold no further line
+
+
 def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
     """Table columns whose cell in the table's last row prints its text over the whole of its part of the
     cell on the page before the break: no room left for another line (its cell's height less its text's
-    is no more than the least any cell of the page piece leaves: the padding), and its last line wrapped
-    at the cell's width. A text split by the break fills its part so (the producer prints there as many
+    is within a line of what the row's fullest cell leaves in most rows of the page piece: the padding),
+    and its last line wrapped at the cell's width. A text split by the break fills its part so (the producer prints there as many
     lines as fit); one that ended before it fills it only where it made the cell as tall (a long 绩效目标
     beside fewer indicator rows) and its last line happens to be full. Empty where not known."""
     grid = builder.grids[-1]
@@ -414,6 +423,7 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         return set()
     owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)
     free: dict[tuple[int, int], float] = {}
+    fullest: dict[int, float] = {}  # row -> the least any of its one-row cells leaves free
     pitches: list[float] = []
     for (r, c), (bottom, height, _, _) in grid.text_bottoms.items():
         if (r, c) not in grid.text_tops:
@@ -421,11 +431,13 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         top, n = grid.text_tops[r, c]
         cell = owners[r][c]
         free[r, c] = grid.row_bottoms[cell[0] + cell[2] - 1] - grid.row_tops[cell[0]] - (bottom - top)
+        if cell[2] == 1:
+            fullest[r] = min(fullest.get(r, free[r, c]), free[r, c])
         if n > 1:
             pitches.append((bottom - top - height) / (n - 1))
-    if not free or not pitches:
+    if not fullest or not pitches:
         return set()
-    least = min(free.values())
+    least = sorted(fullest.values())[len(fullest) // 2]  # (most rows are as tall as their fullest cell)
     pitch = sorted(pitches)[len(pitches) // 2]
     dx = builder.xs[0] - grid.col_xs[0]
     out: set[int] = set()
@@ -435,7 +447,7 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         bottom, height, left, right = grid.text_bottoms[r0, c0]
         room = grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left)
         col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
-        if col is not None and free[r0, c0] - least < pitch - 0.5 and room <= _PADDING + _FULL_WIDTH * height:
+        if col is not None and free[r0, c0] - least < pitch - _LINE_SLACK and room <= _PADDING + _FULL_WIDTH * height:
             out.add(col)
     return out
 
@@ -485,6 +497,27 @@ def split_texts(builder: TableBuilder, rows: list[list[str | None]], spans: list
             continue  # one row on each side, and no cell printed on one side only: no evidence of a group (the
             # two may be rows of their own, the text a 三级指标 that ended at the break)
         out.update({c: o for o, c in group if (o, c) not in both})
+    return out
+
+
+def group_mates(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span], moved: dict[Span, Span],
+                taken: dict[Span, Span]) -> dict[Span, Span]:
+    """Empty piece cells at the top that go on from a filled cell of a row group which `moved` (piece cell ->
+    table cell: texts printed after the break, backfilled_cells) shows going on over the break: piece cell ->
+    table cell. In a column the table merges, over the same rows on each side as a cell of `moved` (a list
+    group of one row each side: 项目名称 printed after the break, 项目总额 and 一级指标 before it)."""
+    if not rows or not moved:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    merged = builder.merged_columns()
+    groups = {(o[0], o[2], c[2]) for c, o in moved.items() if o[1] in merged}
+    out: dict[Span, Span] = {}
+    for owner in dict.fromkeys(builder.last_row_owners()):
+        cell = top[owner[1]]
+        if (cell not in taken and cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3]
+                and owner[1] in merged and not rows[0][cell[1]] and builder.text(owner)
+                and (owner[0], owner[2], cell[2]) in groups):
+            out[cell] = owner
     return out
 
 
@@ -602,6 +635,10 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                                               builder, rows, spans)
     merged_over.update(group)
     backfilled = {} if at_header else backfilled_cells(builder, rows, spans, {**merged_over, **clipped})
+    mates = group_mates(builder, rows, spans, {c: o for c, o in backfilled.items() if rows[0][c[1]]},
+                        {**merged_over, **clipped, **backfilled})
+    group.update(mates)
+    merged_over.update(mates)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         h = _heights(builder, cell, owner)
