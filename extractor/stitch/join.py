@@ -143,6 +143,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
 
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
 _GOES_ON = regex.compile(r"[\d,，.]")  # how the rest of a figure cut by the break begins
+_VALUE_START = regex.compile(r"\s*[≥≤=＝<>＜＞≦≧⩾⩽]")  # how a value with its comparison begins
 
 
 def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[float, float] | None:
@@ -331,6 +332,8 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
                 # nor in words (`263.5` | `基本消除`: a row of its own); its own digits may (`211,20` | `5％以下`)
             if is_whole_label(rows[0][c0]) and is_whole_label(builder.text(owner)):
                 return None  # nor a label in another (`产出指标` | `效益指标`: a row of its own)
+            if _VALUE_START.match(rest) and _VALUE_START.match(builder.text(owner)):
+                return None  # nor a value in another (`＝18人次` | `＞711,038份`)
             joins[cell] = owner
         elif same_columns and builder.text(owner):
             empty_under_text.append(c0)
