@@ -104,6 +104,8 @@ FULL_SIZE_REGRESSION_SEEDS = {
            "empty 二级指标 taken as a cut row's rest (as many texts as empty cells)",
     11517: "as 11319",
     11309: "Shanghai: an amount in a merged cell cut by the break after its point ('12120371.' / '51')",
+    11820: "a merged 一级指标 满意度指标 over a break taken as the 一级指标 above going on (passes with the list "
+           "generator's stitch rules of issue 13, branch issue13l)",
 }
 
 
@@ -112,8 +114,6 @@ FULL_SIZE_KNOWN_FAILURES = {
     11295: "issue 13: 效益指标 printed before the break in a 2-row part though its 10-row part after it is "
            "taller, in a document that printed another split cell's text after the break: the empty 一级指标 "
            "after the break is taken as a cell of its own (join.continuing_cells, texts_after_break)",
-    11820: "issue 13: a merged 一级指标 满意度指标 over a break taken as the 一级指标 above going on (not yet "
-           "looked into)",
     11840: "issue 13: a new row after the break joined onto the last row as its cut rest (not yet looked into)",
 }
 

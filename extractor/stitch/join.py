@@ -160,10 +160,55 @@ def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[floa
 
 
 def _as_tall(builder: TableBuilder, piece_cell: Span, owner: Span) -> bool:
-    """Is the piece's cell at least as tall as the table cell's part before the break (which held its
-    text)? False where not known."""
+    """Would the piece's cell hold the table cell's text: is it at least as tall as the table cell's part
+    before the break (which held it), or as that text with the padding the page's rows leave? False where
+    not known."""
     h = _heights(builder, piece_cell, owner)
-    return h is not None and h[1] >= h[0] - 0.5
+    if h is None:
+        return False
+    need = _text_height(builder, owner)
+    return h[1] >= h[0] - 0.5 or (need is not None and h[1] >= need - 0.5)
+
+
+def _text_height(builder: TableBuilder, owner: Span, tol: float = 2.0) -> float | None:
+    """The height the text of a cell of the table's last row takes on its page, with the padding most of
+    the page's rows leave (_padding); None where not known."""
+    grid = builder.grids[-1]
+    if not grid.col_xs or builder.row_pages[-1] != grid.page or len(grid.row_bottoms) != len(grid.rows):
+        return None
+    owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)
+    pad = _padding(grid, owners)
+    dx = builder.xs[0] - grid.col_xs[0]
+    for r0, c0, _, _ in dict.fromkeys(owners[-1]):
+        if abs(builder.xs[owner[1]] - grid.col_xs[c0] - dx) <= tol and (r0, c0) in grid.text_tops \
+                and (r0, c0) in grid.text_bottoms and pad is not None:
+            return grid.text_bottoms[r0, c0][0] - grid.text_tops[r0, c0][0] + pad
+    return None
+
+
+def _piece_text_height(builder: TableBuilder, grid: Grid, k: int, cell: Span, tol: float = 2.0) -> float | None:
+    """The height the text of a piece cell at the top (below k repeated header rows) takes on the piece's
+    page, with the padding most of its rows leave; None where not known."""
+    if not grid.col_xs or len(grid.row_bottoms) != len(grid.rows) or k >= len(grid.rows):
+        return None
+    dx = builder.xs[0] - grid.col_xs[0]
+    col = next((c for c, x in enumerate(grid.col_xs) if abs(builder.xs[cell[1]] - x - dx) <= tol), None)
+    pad = _padding(grid, owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans))
+    if col is None or pad is None or (k, col) not in grid.text_tops or (k, col) not in grid.text_bottoms:
+        return None
+    return grid.text_bottoms[k, col][0] - grid.text_tops[k, col][0] + pad
+
+
+def _padding(grid: Grid, owners: list[list[Span]]) -> float | None:
+    """What most rows of the page piece leave free of their height besides their fullest one-row cell's
+    text: the cells' padding (a row is as tall as its fullest cell but where a merged cell made it taller)."""
+    fullest: dict[int, float] = {}
+    for (r, c), (bottom, _, _, _) in grid.text_bottoms.items():
+        cell = owners[r][c]
+        if (r, c) in grid.text_tops and cell[2] == 1 and r < len(grid.row_bottoms):
+            free = grid.row_bottoms[r] - grid.row_tops[r] - (bottom - grid.text_tops[r, c][0])
+            fullest[r] = min(fullest.get(r, free), free)
+    return sorted(fullest.values())[len(fullest) // 2] if fullest else None
 
 
 def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
@@ -182,7 +227,8 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     last = len(builder.rows) - 1
     piece_text_start = next((c for c, v in enumerate(rows[0]) if v), len(rows[0]))
-    merged_columns = builder.merged_columns()
+    # (or the piece merges: a table's first group, of one row before the break)
+    merged_columns = builder.merged_columns() | {c0 for _, c0, rs, cs in spans if rs > 1 and cs == 1}
     owners = list(dict.fromkeys(builder.last_row_owners()))
     # a row group complete before the break: a cell merged over exactly the same rows, left of the empty one,
     # has its text (a list table's group: 项目名称, 项目总额 printed, 其他资金 empty as the project has none;
@@ -212,8 +258,10 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break)
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
-                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]):
+                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]) and not _group_goes_on(
+                        builder, rows, top, owners, owner, cell, merged_columns):
                     continue  # a merged label is words; an amount beside the row's text is the next row's
+                    # (but where the row group's filled cells go on empty, printed once: its 项目总额)
                 out[cell] = owner
             elif cell[1] < piece_text_start:
                 out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
@@ -230,6 +278,17 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
         return {}  # an empty row is not a row of merged cells
     return out
+
+
+def _group_goes_on(builder: TableBuilder, rows: list[list[str | None]], top: list[Span], owners: list[Span],
+                   owner: Span, cell: Span, merged: set[int]) -> bool:
+    """Do the cells of the table's last row over the same rows as `owner`, in merged columns, go on over
+    the break: some filled one has an empty piece cell under it over the same rows as `cell`, and none has
+    a text of its own there (a new group prints its cells anew)?"""
+    under = [(o, top[o[1]]) for o in owners if o[0] == owner[0] and o[2] == owner[2] and o[1] in merged
+             and builder.text(o)]
+    under = [(o, c) for o, c in under if c[0] == 0 and c[1] == o[1] and c[3] == o[3] and c[2] == cell[2]]
+    return bool(under) and all(not rows[0][c[1]] for _, c in under)
 
 
 def _bare(text: str) -> str:
@@ -426,7 +485,6 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         return set()
     owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)
     free: dict[tuple[int, int], float] = {}
-    fullest: dict[int, float] = {}  # row -> the least any of its one-row cells leaves free
     pitches: list[float] = []
     for (r, c), (bottom, height, _, _) in grid.text_bottoms.items():
         if (r, c) not in grid.text_tops:
@@ -434,13 +492,11 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         top, n = grid.text_tops[r, c]
         cell = owners[r][c]
         free[r, c] = grid.row_bottoms[cell[0] + cell[2] - 1] - grid.row_tops[cell[0]] - (bottom - top)
-        if cell[2] == 1:
-            fullest[r] = min(fullest.get(r, free[r, c]), free[r, c])
         if n > 1:
             pitches.append((bottom - top - height) / (n - 1))
-    if not fullest or not pitches:
+    least = _padding(grid, owners)
+    if least is None or not pitches:
         return set()
-    least = sorted(fullest.values())[len(fullest) // 2]  # (most rows are as tall as their fullest cell)
     pitch = sorted(pitches)[len(pitches) // 2]
     dx = builder.xs[0] - grid.col_xs[0]
     out: set[int] = set()
@@ -645,8 +701,12 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         h = _heights(builder, cell, owner)
-        if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5:
+        need = _piece_text_height(builder, grid, k, cell)
+        if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5 and (need is None or h[0] >= need - 0.5) \
+                and builder.row_pages[owner[0]] == builder.row_pages[-1]:
             builder.texts_after_break = True  # printed after the break by choice: the part before was as tall
+            # (and would have held it: a text that did not fit before it goes after it by need; and the
+            # cell began there: a producer may pass over a middle part of a cell over three pages)
         rows[0][cell[1]] = ""
     backfilled.update(clipped)
     merged_over.update(backfilled)
