@@ -121,6 +121,8 @@ FULL_SIZE_REGRESSION_SEEDS = {
     13123: "as 11820 (产出指标 going on instead of an empty new 效益指标, shown by 经济效益指标)",
     14211: "资金支出计划（%） split by the break between its label row (12月底) and its figure row (100%): the "
            "figure taken as the rest of a cut text beside the merged label",
+    12734: "a row cut by the break beside empty merged 一级/二级指标 (their texts printed later), its rest "
+           "(`及` | `案建档率计划及行政`) read as a row of its own (passes with the list generator's stitch rules)",
 }
 
 
@@ -132,8 +134,6 @@ FULL_SIZE_KNOWN_FAILURES = {
            "taken as 数量指标 going on (not yet looked into; fails on main as well)",
     11052: "issue 13: tables only (the projects are right): a merged 一级指标 效益指标 over a break, its part after "
            "the break left a cell of its own ('' for None at row 22; not yet looked into; fails on main as well)",
-    12734: "issue 13: a row cut by the break beside empty merged 一级/二级指标 (their texts printed later), its rest "
-           "(`及` | `案建档率计划及行政`) read as a row of its own (not yet looked into; fails on main as well)",
     14126: "issue 13: a document printing split cells' texts after the break, with no page showing it (no cell "
            "whose part before the break was as tall): new empty 效益指标 / 经济效益指标 at a page top taken as "
            "产出指标 / 成本指标 going on",

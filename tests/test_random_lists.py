@@ -28,10 +28,21 @@ SUITE_SEEDS = range(150)
 REGRESSION_SEEDS = {
     3: "a unit row at a page top under a group that ended at the break: its empty merged 一级/二级指标 cells "
        "were taken as the group's, going on",
-    148: "a merged 二级指标 whose text is split by the page break, part on each side: the part after the break "
-         "read as the next row's (fixed with the random documents' seeds of issue 13, helper 13f)",
-    20: "a cut row whose rest is only in its 三级指标, beside merged 一级/二级指标, read as a new row (as 148)",
+    0: "a one-row group on each side of the break, 项目名称 and 绩效目标 split by it (`油烟检经` | `费`): a new project",
+    2: "a `<code>-<name>` split inside its code (`11000022T7967683` | `24512-…`), the amounts printed after the "
+       "break: a row of its own",
+    21: "a 绩效目标 split by the break, the group merged over rows on the next page: its rest a cell of its own",
+    27: "a 绩效目标 split by the break beside merged 一级/二级指标 going on: its rest a cell of its own",
+    30: "项目名称 and 绩效目标 both split, the amounts printed after the break",
+    53: "a long 绩效目标 split by the break, most of it after it",
+    125: "a 绩效目标 split by the break, its rest holding a figure (`3000亩`)",
+    131: "项目名称 and 绩效目标 split, a one-row part after the break: a new project of the rest",
+    148: "a cut row whose rest is a 二级指标's last character, the group's name and amounts printed after the "
+         "break: an empty row of its own",
+    20: "a cut row whose rest is only in its 三级指标 beside merged 一级/二级指标, the group's 项目名称 printed after "
+        "the break: read as a new row",
 }
+_SPLIT_GOAL = "a 绩效目标 split by the break (as much as fits before it, the rest after): its rest a cell of its own"
 FULL_SIZE_REGRESSION_SEEDS = {
     2: "a group's 绩效目标 printed after the break beside its 项目名称 printed before: left empty",
     12: "a unit row at a page top taken for the rest of a cut row (amounts joined onto amounts)",
@@ -41,15 +52,65 @@ FULL_SIZE_REGRESSION_SEEDS = {
     44: "an empty 绩效指标性质 at the break filled from the next row's operator (header cells merged down counted "
         "as merged body cells)",
     64: "the next group's empty 其他资金 carried into the group above it, after a cut row",
+    10008: 'a 项目名称 split by the break: its rest read as a new project',
+    10027: 'a cut row whose rest is only in its 三级指标 beside merged 一级/二级指标 (group texts printed after '
+           'the break)',
+    10045: 'generator: an amount column narrower than its amount once the other amount columns were widened',
+    10046: _SPLIT_GOAL,
+    10055: _SPLIT_GOAL,
+    10062: _SPLIT_GOAL,
+    10064: _SPLIT_GOAL,
+    10067: _SPLIT_GOAL + '; an empty 其他资金 of a one-row group part on each side kept as two cells',
+    10075: _SPLIT_GOAL,
+    10083: _SPLIT_GOAL + "; a text overflowing its cell at the page top set the page's padding (generator: now "
+                         'grown to hold it)',
+    10096: _SPLIT_GOAL,
+    10099: 'generator: a 3-character 项目名称 column wrapped the code into 6-digit lines, read as stacked numbers',
+    10111: _SPLIT_GOAL,
+    10116: "a cut row's 三级指标 rest beside merged levels read as a new row",
+    10120: _SPLIT_GOAL,
+    10134: _SPLIT_GOAL,
+    10144: "a one-row group part, its amounts printed after the break beside the row's text: a row of its own",
+    10168: "a row of its own under a merged 二级指标 (`263.5` | `基本消除`) taken for a cut row's rest",
+    10169: "a row of its own (its 二级指标 merged over the break) joined onto the row above as a cut row's rest",
+    10189: "a cut row's 三级指标 rest beside merged levels read as a new row",
+    10200: _SPLIT_GOAL,
+    10211: "a cut row's rest with the group's texts printed after the break read as a new row",
+    10218: _SPLIT_GOAL,
+    10220: _SPLIT_GOAL,
+    10222: _SPLIT_GOAL,
+    10225: _SPLIT_GOAL,
+    10232: 'a `<code>-<name>` split by the break, the amounts printed after it',
+    10237: _SPLIT_GOAL,
+    10239: _SPLIT_GOAL,
+    10253: _SPLIT_GOAL,
+    10255: _SPLIT_GOAL,
+    10266: "a cut row whose rest is a 二级指标's last character: an empty row of its own",
+    10271: _SPLIT_GOAL,
+    10297: 'a 项目名称 split by the break: a project lost, the rows of the next ones shifted',
+    10387: 'a one-row group part whose 项目名称/绩效目标/二级指标 are printed after the break: its next row read '
+           'as the rest of a cut one',
+    10442: '`产出指标` | `效益指标` under narrow columns taken for a cut row (every cell looked full)',
+    10444: _SPLIT_GOAL + ', less than a line of room left in its part',
+    10536: "`＝18人次` | `＞711,038份`: two values taken for a cut row's parts",
+    10768: _SPLIT_GOAL + " (found at the branch's work in progress)",
+    10861: _SPLIT_GOAL + " (found at the branch's work in progress)",
+    10891: "generator: a merged cell's part after the break printed its lines past the cell, over the table's "
+           'top rule',
+    10924: 'a new group at the page top with all its texts printed after the next break taken for the group '
+           "above's rest",
+    20020: "a cell over three pages printed in its last part: its middle part, as tall, taken for the producer's "
+           "choice to print texts after the break",
+    20054: "a table's first group, one row before the break, its 绩效目标 printed after it: the piece's merges unused",
+    20328: "a one-row group part, its amounts printed after the break beside its name printed before: a new row",
 }
 
-_SPLIT = ("issue 13: a merged cell whose text is split by the page break, part on each side ({}): the part after "
-          "the break is read as the next row's")
-# Still failing: strict expected failures naming what remains (issue 13's merged-text and cut-row classes).
-KNOWN_FAILURES = {
-    0: _SPLIT.format("项目名称"), 2: _SPLIT.format("项目名称 `<code>-<name>`"), 21: _SPLIT.format("绩效目标"),
-    27: _SPLIT.format("绩效目标"), 30: _SPLIT.format("项目名称 and 绩效目标"), 53: _SPLIT.format("绩效目标"),
-    125: _SPLIT.format("绩效目标"), 131: _SPLIT.format("项目名称"),
+# Still failing: strict expected failures naming what remains.
+KNOWN_FAILURES: dict[int, str] = {}
+FULL_SIZE_KNOWN_FAILURES = {
+    10924: "issue 13: a new group at the page top whose texts are all printed after the next break, under a group "
+           "that ended at the break, is read as that group going on: the page shows no difference, and the "
+           "producer's texts-after-the-break convention (TableBuilder.texts_after_break) is not yet seen",
 }
 
 
@@ -65,7 +126,8 @@ def test_random_list_matches_its_model(seed):
     assert not diffs, f"seed {seed}: " + "\n".join(diffs[:12])
 
 
-@pytest.mark.parametrize("seed", sorted(FULL_SIZE_REGRESSION_SEEDS))
+@pytest.mark.parametrize("seed", [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=FULL_SIZE_KNOWN_FAILURES[s]))
+                                  if s in FULL_SIZE_KNOWN_FAILURES else s for s in sorted(FULL_SIZE_REGRESSION_SEEDS)])
 def test_full_size_list_regression(seed):
     diffs = random_lists.check(seed)
     assert not diffs, f"seed {seed}: " + "\n".join(diffs[:12])

@@ -108,7 +108,7 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                                                  settings.snap_tolerance),
                         lost_chars=len(placed.lost), col_xs=list(lattice.xs), row_bottoms=list(lattice.ys[1:]),
                         n_chars=placed.n_chars, hidden_below=region.hidden_below,
-                        text_bottoms=placed.text_bottoms)
+                        text_bottoms=placed.text_bottoms, text_tops=placed.text_tops)
             if placed.lost:
                 sample = "".join(c.text for c in placed.lost[:20])
                 warnings.append(Warning("conservation_failed", f"page {layout.number}: {len(placed.lost)} of "

@@ -32,6 +32,7 @@ class Placement:
     lost: list[Char]
     stacked: int = 0  # cells holding several numbers on separate lines, joined into one text
     text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
+    text_tops: dict[tuple[int, int], tuple[float, int]] = field(default_factory=dict)
 
 
 def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
@@ -63,7 +64,10 @@ def _wraps(prev: list[Char], nxt: list[Char], left: float, right: float) -> bool
 def cell_lines(chars: list[Char], settings: TableSettings, left: float, right: float) -> list[str]:
     """A cell's printed lines; an item line (an amount, a code) wrapped onto the next is one line again,
     so the cell-text rules keep apart only lines that are separate items."""
-    rows = group_rows(chars, settings)
+    return _cell_lines(group_rows(chars, settings), settings, left, right)
+
+
+def _cell_lines(rows: list[list[Char]], settings: TableSettings, left: float, right: float) -> list[str]:
     out: list[str] = []
     for i, row in enumerate(rows):
         text = join_chars(row, settings)
@@ -103,8 +107,10 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
     stacked = 0
     bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+    tops: dict[tuple[int, int], tuple[float, int]] = {}
     for cell, cs in content.items():
-        lines = cell_lines(cs, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]]) if cs else []
+        printed_rows = group_rows(cs, settings) if cs else []
+        lines = _cell_lines(printed_rows, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]])
         rows[cell[0]][cell[1]] = clean_cell("\n".join(lines)) if lines else ""
         stacked += len(lines) > 1 and holds_stacked_numbers(lines)
         printed = [ch for ch in cs if not ch.text.isspace()]
@@ -114,5 +120,8 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
             last_line = [ch for ch in printed if ch.bottom >= low.bottom - height / 2]
             bottoms[cell[0], cell[1]] = (low.bottom, height, min(ch.x0 for ch in last_line),
                                          max(ch.x1 for ch in last_line))
+            tops[cell[0], cell[1]] = (min(ch.top for ch in printed),
+                                      sum(1 for r in printed_rows if any(not ch.text.isspace() for ch in r)))
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]
-    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked, text_bottoms=bottoms)
+    return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked, text_bottoms=bottoms,
+                     text_tops=tops)

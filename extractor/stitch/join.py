@@ -119,9 +119,8 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     first_text = next((c for c, v in enumerate(rows[0]) if v), None)
     # table cells under which the piece prints text of its own: a cell within the rows of one of these, to its
     # right, ended with it (a unit row at the page top, under a list group: 项目名称 anew, 绩效目标 and a merged
-    # 一级指标 empty)
-    # (only under a cell with text: an empty one may be a merged cell whose text the piece prints after the
-    # break, a 一级指标 `产出指标` beside its 二级指标 going on)
+    # 一级指标 empty); not under an empty one, whose text the piece prints after the break (backfilled_cells: a
+    # 一级指标 `产出指标` beside its 二级指标 going on)
     restarted = {above[c] for c, v in enumerate(rows[0]) if v and builder.text(above[c])}
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
@@ -144,6 +143,8 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
 
 
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
+_GOES_ON = regex.compile(r"[\d,，.]")  # how the rest of a figure cut by the break begins
+_VALUE_START = regex.compile(r"\s*[≥≤=＝<>＜＞≦≧⩾⩽]")  # how a value with its comparison begins
 
 
 def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[float, float] | None:
@@ -160,10 +161,55 @@ def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[floa
 
 
 def _as_tall(builder: TableBuilder, piece_cell: Span, owner: Span) -> bool:
-    """Is the piece's cell at least as tall as the table cell's part before the break (which held its
-    text)? False where not known."""
+    """Would the piece's cell hold the table cell's text: is it at least as tall as the table cell's part
+    before the break (which held it), or as that text with the padding the page's rows leave? False where
+    not known."""
     h = _heights(builder, piece_cell, owner)
-    return h is not None and h[1] >= h[0] - 0.5
+    if h is None:
+        return False
+    need = _text_height(builder, owner)
+    return h[1] >= h[0] - 0.5 or (need is not None and h[1] >= need - 0.5)
+
+
+def _text_height(builder: TableBuilder, owner: Span, tol: float = 2.0) -> float | None:
+    """The height the text of a cell of the table's last row takes on its page, with the padding most of
+    the page's rows leave (_padding); None where not known."""
+    grid = builder.grids[-1]
+    if not grid.col_xs or builder.row_pages[-1] != grid.page or len(grid.row_bottoms) != len(grid.rows):
+        return None
+    owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)
+    pad = _padding(grid, owners)
+    dx = builder.xs[0] - grid.col_xs[0]
+    for r0, c0, _, _ in dict.fromkeys(owners[-1]):
+        if abs(builder.xs[owner[1]] - grid.col_xs[c0] - dx) <= tol and (r0, c0) in grid.text_tops \
+                and (r0, c0) in grid.text_bottoms and pad is not None:
+            return grid.text_bottoms[r0, c0][0] - grid.text_tops[r0, c0][0] + pad
+    return None
+
+
+def _piece_text_height(builder: TableBuilder, grid: Grid, k: int, cell: Span, tol: float = 2.0) -> float | None:
+    """The height the text of a piece cell at the top (below k repeated header rows) takes on the piece's
+    page, with the padding most of its rows leave; None where not known."""
+    if not grid.col_xs or len(grid.row_bottoms) != len(grid.rows) or k >= len(grid.rows):
+        return None
+    dx = builder.xs[0] - grid.col_xs[0]
+    col = next((c for c, x in enumerate(grid.col_xs) if abs(builder.xs[cell[1]] - x - dx) <= tol), None)
+    pad = _padding(grid, owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans))
+    if col is None or pad is None or (k, col) not in grid.text_tops or (k, col) not in grid.text_bottoms:
+        return None
+    return grid.text_bottoms[k, col][0] - grid.text_tops[k, col][0] + pad
+
+
+def _padding(grid: Grid, owners: list[list[Span]]) -> float | None:
+    """What most rows of the page piece leave free of their height besides their fullest one-row cell's
+    text: the cells' padding (a row is as tall as its fullest cell but where a merged cell made it taller)."""
+    fullest: dict[int, float] = {}
+    for (r, c), (bottom, _, _, _) in grid.text_bottoms.items():
+        cell = owners[r][c]
+        if (r, c) in grid.text_tops and cell[2] == 1 and r < len(grid.row_bottoms):
+            free = grid.row_bottoms[r] - grid.row_tops[r] - (bottom - grid.text_tops[r, c][0])
+            fullest[r] = min(fullest.get(r, free), free)
+    return sorted(fullest.values())[len(fullest) // 2] if fullest else None
 
 
 def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span],
@@ -182,7 +228,8 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     top = owner_map(len(rows), len(rows[0]), spans)[0]
     last = len(builder.rows) - 1
     piece_text_start = next((c for c, v in enumerate(rows[0]) if v), len(rows[0]))
-    merged_columns = builder.merged_columns()
+    # (or the piece merges: a table's first group, of one row before the break)
+    merged_columns = builder.merged_columns() | {c0 for _, c0, rs, cs in spans if rs > 1 and cs == 1}
     owners = list(dict.fromkeys(builder.last_row_owners()))
     # a row group complete before the break: a cell merged over exactly the same rows, left of the empty one,
     # has its text (a list table's group: 项目名称, 项目总额 printed, 其他资金 empty as the project has none;
@@ -212,22 +259,37 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break)
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
-                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]):
+                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]) and not _group_goes_on(
+                        builder, rows, top, owners, owner, cell, merged_columns):
                     continue  # a merged label is words; an amount beside the row's text is the next row's
+                    # (but where the row group's filled cells go on empty, printed once: its 项目总额)
                 out[cell] = owner
             elif cell[1] < piece_text_start:
                 out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
     # an empty merged cell of a group whose other cells go on over the break (over the same rows on each side)
-    # goes on with them (其他资金 empty where a project has none, its 项目名称 and 项目总额 printed after the break)
+    # goes on with them (其他资金 empty where a project has none, its 项目名称 and 项目总额 printed after the break;
+    # a cell of one row on each side where the table merges cells in its column: a group's one row each side)
     for owner in owners:
         cell = top[owner[1]]
         if (cell not in out and cell not in carried and cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3]
-                and max(owner[2], cell[2]) > 1 and not builder.text(owner) and not rows[0][cell[1]]
+                and (max(owner[2], cell[2]) > 1 or owner[1] in merged_columns)
+                and not builder.text(owner) and not rows[0][cell[1]]
                 and any(o[0] == owner[0] and o[2] == owner[2] and c[2] == cell[2] for c, o in out.items())):
             out[cell] = owner
     if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
         return {}  # an empty row is not a row of merged cells
     return out
+
+
+def _group_goes_on(builder: TableBuilder, rows: list[list[str | None]], top: list[Span], owners: list[Span],
+                   owner: Span, cell: Span, merged: set[int]) -> bool:
+    """Do the cells of the table's last row over the same rows as `owner`, in merged columns, go on over
+    the break: some filled one has an empty piece cell under it over the same rows as `cell`, and none has
+    a text of its own there (a new group prints its cells anew)?"""
+    under = [(o, top[o[1]]) for o in owners if o[0] == owner[0] and o[2] == owner[2] and o[1] in merged
+             and builder.text(o)]
+    under = [(o, c) for o, c in under if c[0] == 0 and c[1] == o[1] and c[3] == o[3] and c[2] == cell[2]]
+    return bool(under) and all(not rows[0][c[1]] for _, c in under)
 
 
 def _bare(text: str) -> str:
@@ -324,8 +386,14 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         if rows[0][c0]:
             if not same_columns or not builder.text(owner):
                 return None
-            if AMOUNT.fullmatch(rows[0][c0].strip()) and AMOUNT.fullmatch(builder.text(owner).strip()):
-                return None  # an amount never goes on in another (a unit row at the page top, under a group)
+            rest = rows[0][c0].strip()
+            if AMOUNT.fullmatch(builder.text(owner).strip()) and (AMOUNT.fullmatch(rest) or not _GOES_ON.match(rest)):
+                return None  # an amount never goes on in another (a unit row at the page top, under a group),
+                # nor in words (`263.5` | `基本消除`: a row of its own); its own digits may (`211,20` | `5％以下`)
+            if is_whole_label(rows[0][c0]) and is_whole_label(builder.text(owner)):
+                return None  # nor a label in another (`产出指标` | `效益指标`: a row of its own)
+            if _VALUE_START.match(rest) and _VALUE_START.match(builder.text(owner)):
+                return None  # nor a value in another (`＝18人次` | `＞711,038份`)
             joins[cell] = owner
         elif same_columns and builder.text(owner):
             empty_under_text.append(c0)
@@ -419,6 +487,117 @@ def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Spa
         if free > (2 if carried else 1) * height + 0.25:
             return False
     return True
+
+
+_LINE_SLACK = 0.02  # pt: how much less than a line a part's free room must be to hold no further line
+
+
+def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
+    """Table columns whose cell in the table's last row prints its text over the whole of its part of the
+    cell on the page before the break: no room left for another line (its cell's height less its text's
+    is within a line of what the row's fullest cell leaves in most rows of the page piece: the padding),
+    and its last line wrapped at the cell's width. A text split by the break fills its part so (the producer prints there as many
+    lines as fit); one that ended before it fills it only where it made the cell as tall (a long 绩效目标
+    beside fewer indicator rows) and its last line happens to be full. Empty where not known."""
+    grid = builder.grids[-1]
+    if (not grid.rows or not grid.col_xs or builder.row_pages[-1] != grid.page or not grid.row_tops
+            or len(grid.row_bottoms) != len(grid.rows) or abs(builder.row_tops[-1] - grid.row_tops[-1]) > 0.5):
+        return set()
+    owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)
+    free: dict[tuple[int, int], float] = {}
+    pitches: list[float] = []
+    for (r, c), (bottom, height, _, _) in grid.text_bottoms.items():
+        if (r, c) not in grid.text_tops:
+            continue
+        top, n = grid.text_tops[r, c]
+        cell = owners[r][c]
+        free[r, c] = grid.row_bottoms[cell[0] + cell[2] - 1] - grid.row_tops[cell[0]] - (bottom - top)
+        if n > 1:
+            pitches.append((bottom - top - height) / (n - 1))
+    least = _padding(grid, owners)
+    if least is None or not pitches:
+        return set()
+    pitch = sorted(pitches)[len(pitches) // 2]
+    dx = builder.xs[0] - grid.col_xs[0]
+    out: set[int] = set()
+    for r0, c0, _, cs in dict.fromkeys(owners[-1]):
+        if (r0, c0) not in free:
+            continue
+        bottom, height, left, right = grid.text_bottoms[r0, c0]
+        room = grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left)
+        col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
+        if col is not None and free[r0, c0] - least < pitch - _LINE_SLACK and room <= _PADDING + _FULL_WIDTH * height:
+            out.add(col)
+    return out
+
+
+def split_texts(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span]) -> dict[Span, Span]:
+    """Piece cells at the top that go on from a cell of a row group cut by the page break: piece cell ->
+    table cell.
+
+    A list prints a row group per project, its columns (项目名称, 项目总额, 绩效目标) merged over the group's
+    rows. Cut by the break, each of its cells prints its text on one side of it, or - where the text fits
+    on neither - as much as fits before the break (filled_parts) and the rest after it (`油烟检经` | `费`).
+    The group goes on where such a split text is found, and no cell of the group's (over the same rows on
+    each side, in columns the table merges) holds a text of its own on both sides: a new group at the page
+    top prints its amounts anew, a group going on prints each amount once. Then every cell of the group
+    goes on, its text joined or moved up (a split cell's rest is the piece cell's text)."""
+    if not rows or not builder.rows:
+        return {}
+    full = filled_parts(builder)
+    if not full:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    above = list(dict.fromkeys(builder.last_row_owners()))
+    merged = builder.merged_columns() | {c0 for _, c0, rs, cs in spans if rs > 1 and cs == 1}
+
+    def under(owner: Span) -> Span | None:
+        cell = top[owner[1]]
+        return cell if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] else None
+
+    def own_text(text: str) -> bool:  # a text no split cell's rest can be: an amount, a label of its own
+        return bool(AMOUNT.fullmatch(text.strip())) or is_whole_label(text)
+
+    split: dict[Span, Span] = {}
+    for owner in above:
+        cell = under(owner)
+        first, rest = builder.text(owner), rows[0][owner[1]] if cell else None
+        if cell and owner[1] in merged and owner[1] in full and first and rest \
+                and not own_text(first) and not own_text(rest) and not is_whole_label(_joined(first, rest)):
+            split[cell] = owner
+    out: dict[Span, Span] = {}
+    for cell, owner in split.items():
+        group = [(o, under(o)) for o in above if o[0] == owner[0] and o[2] == owner[2] and o[1] in merged]
+        group = [(o, c) for o, c in group if c is not None and c[2] == cell[2]]
+        both = [(o, c) for o, c in group if builder.text(o) and rows[0][c[1]] and c not in split]
+        if any(not is_whole_label(rows[0][c[1]] or "") for _, c in both):
+            continue  # a cell of the group printed anew: a new group
+        if max(owner[2], cell[2]) == 1 and not any(bool(builder.text(o)) != bool(rows[0][c[1]]) for o, c in group):
+            continue  # one row on each side, and no cell printed on one side only: no evidence of a group (the
+            # two may be rows of their own, the text a 三级指标 that ended at the break)
+        out.update({c: o for o, c in group if (o, c) not in both})
+    return out
+
+
+def group_mates(builder: TableBuilder, rows: list[list[str | None]], spans: list[Span], moved: dict[Span, Span],
+                taken: dict[Span, Span]) -> dict[Span, Span]:
+    """Empty piece cells at the top that go on from a filled cell of a row group which `moved` (piece cell ->
+    table cell: texts printed after the break, backfilled_cells) shows going on over the break: piece cell ->
+    table cell. In a column the table merges, over the same rows on each side as a cell of `moved` (a list
+    group of one row each side: 项目名称 printed after the break, 项目总额 and 一级指标 before it)."""
+    if not rows or not moved:
+        return {}
+    top = owner_map(len(rows), len(rows[0]), spans)[0]
+    merged = builder.merged_columns()
+    groups = {(o[0], o[2], c[2]) for c, o in moved.items() if o[1] in merged}
+    out: dict[Span, Span] = {}
+    for owner in dict.fromkeys(builder.last_row_owners()):
+        cell = top[owner[1]]
+        if (cell not in taken and cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3]
+                and owner[1] in merged and not rows[0][cell[1]] and builder.text(owner)
+                and (owner[0], owner[2], cell[2]) in groups):
+            out[cell] = owner
+    return out
 
 
 _FILLED_EVIDENCE = 2  # rows of the table's own, besides the one cut, that show a column is always filled
@@ -597,15 +776,29 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         rows[0][c] = ""
     if not at_header:
         regroup_levels(builder, rows, spans)
+    group = {} if at_header or clipped else split_texts(builder, rows, spans)
+    for cell, owner in group.items():  # a row group going on: split texts joined, texts printed after moved up
+        if rows[0][cell[1]]:
+            builder.rows[owner[0]][owner[1]] = _joined(builder.text(owner), rows[0][cell[1]] or "")
+            rows[0][cell[1]] = ""
     closed = set() if k else ruled_off_columns(builder, grid)  # under a repeated header: its own rules
     merged_over = {} if at_header else _open(continuing_cells(builder, rows, spans, leading=False), closed,
                                               builder, rows, spans)
+    merged_over.update(group)
     backfilled = {} if at_header else backfilled_cells(builder, rows, spans, {**merged_over, **clipped})
+    mates = group_mates(builder, rows, spans, {c: o for c, o in backfilled.items() if rows[0][c[1]]},
+                        {**merged_over, **clipped, **backfilled})
+    group.update(mates)
+    merged_over.update(mates)
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         h = _heights(builder, cell, owner)
-        if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5:
+        need = _piece_text_height(builder, grid, k, cell)
+        if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5 and (need is None or h[0] >= need - 0.5) \
+                and builder.row_pages[owner[0]] == builder.row_pages[-1]:
             builder.texts_after_break = True  # printed after the break by choice: the part before was as tall
+            # (and would have held it: a text that did not fit before it goes after it by need; and the
+            # cell began there: a producer may pass over a middle part of a cell over three pages)
         rows[0][cell[1]] = ""
     backfilled.update(clipped)
     merged_over.update(backfilled)
@@ -622,6 +815,11 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         joins = cut_row(builder, rows, spans, {**merged_over, **split}) if split else None
         if not joins:
             backfilled.update(split)  # a row of its own: the label's cell goes on over the break
+    if not joins and group and not at_header and not any(
+            rows[0][c0] for r0, c0, rs, _ in dict.fromkeys(owner_map(len(rows), len(rows[0]), spans)[0])
+            if r0 == 0 and rs == 1):
+        joins = {cell: owner for cell, owner in group.items() if cell[2] == 1}  # the group's texts were all
+        # the piece's first row printed, the rest of a row cut by the break (an indicator row has a 三级指标)
     if joins:
         for cell, owner in joins.items():
             r, c = owner[0], owner[1]
@@ -648,6 +846,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
     else:
         carried = {} if at_header else _open(continuing_cells(builder, rows, spans), closed, builder, rows, spans)
         carried.update(backfilled)
+        carried.update(group)
     offset = len(builder.rows)
     grown: dict[Span, int] = {}
     for cell, owner in carried.items():

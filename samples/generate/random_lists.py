@@ -206,27 +206,33 @@ def random_list(seed: int, max_projects: int = 25, max_rows: int = 12) -> ListDr
         footer_numbers=rng.random() < 0.7, footer_first_numbered=2, table_style="list",
         cut_rows={KEY: rng.random() < 0.5}, forced_space={KEY: round(rng.uniform(0, max(size) * 0.5), 1)}
         if rng.random() < 0.4 else {}, number_titles=False, unit_line=False)
-    _fit_amounts(layout, projects, style.decimals)
+    _fit_columns(layout, projects, style.decimals)
     heading = rng.choice(HEADINGS).format(year=year)
     return ListDrawn(doc, layout, heading, projects, style, repeat_header=rng.random() < 0.75,
                      merged_text=rng.choice(["before", "after"]))
 
 
-def _fit_amounts(layout: Layout, projects: list[ListProject], decimals: int) -> None:
-    """Widen the amount columns until every amount (and a unit's sum) fits on one line: producers size them so,
-    and a number wrapped over lines could not be told from numbers stacked one per line."""
+def _fit_columns(layout: Layout, projects: list[ListProject], decimals: int) -> None:
+    """Widen the amount columns until every amount (and a unit's sum) fits on one line, and the 项目名称
+    column until it holds 7 characters a line: producers size them so (Beijing 预算表12 prints 8 a line, its
+    21-character code over two lines). A number wrapped over lines could not be told from numbers stacked
+    one per line, nor could a code wrapped in 6-digit lines (`110000` over `25Z560` over `270302`)."""
     w, h = layout.page_size
     page_w = max(w, h) if layout.landscape_from else min(w, h)
     usable = page_w - layout.margins[0] - layout.margins[2]
     fr = layout.col_widths or []
     printed = [a for p in projects for a in (p.total, p.fiscal, p.other)] + _sums(projects, decimals)
     longest = max(printed, key=len)
-    need = width(longest + "00", layout.table_font, layout.table_font_size) + 5 + 2.5 * 2
-    for c in (1, 2, 3):
-        total = sum(fr)
-        have = usable * fr[c] / total
-        if have < need:  # grow this column's share so that its width is `need` after renormalising
-            fr[c] = need * (total - fr[c]) / (usable - need)
+    amount_need = width(longest + "00", layout.table_font, layout.table_font_size) + 5 + 2.5 * 2
+    need = {0: width("项" * 7, layout.table_font, layout.table_font_size) + 1 + 2.5 * 2,
+            1: amount_need, 2: amount_need, 3: amount_need}
+    for _ in range(20):  # growing one column's share narrows the others: again until all of them fit
+        for c, n in need.items():
+            total = sum(fr)
+            if usable * fr[c] / total < n:  # grow its share so that its width is `n` after renormalising
+                fr[c] = n * (total - fr[c]) / (usable - n) * 1.001
+        if all(usable * fr[c] / sum(fr) >= n for c, n in need.items()):
+            break
 
 
 class ListRenderer(RandomRenderer):

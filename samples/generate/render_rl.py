@@ -268,45 +268,35 @@ class RLRenderer:
         row_lines = [max([len(lines[r, c]) for c, cell in enumerate(row) if cell is not None
                           and cell.rowspan == 1] or [1]) for r, row in enumerate(t.rows)]
 
-        pieces: list[list[RowPiece]] = [[] for _ in range(n_rows)]
-        repeats: list[tuple[int, int, float, float]] = []  # (page, row, top, bottom) repeated header rows
-        parts: dict[int, list[float]] = {}
         allow_cut = lay.cut_rows.get(t.key, False)
-
-        def place(r: int, top: float, h: float, first: int, last: int | None) -> None:
-            pieces[r].append(RowPiece(self.page_no, top, top + h, first, last))
-            parts.setdefault(self.page_no, [top, top + h])
-            parts[self.page_no][1] = top + h
-
-        def continue_page(r: int) -> None:
-            self.new_page()
-            for rr in t.repeat_rows:
-                if self.repeat_printed_only and rr >= r:
-                    continue  # Word repeats a header row only once it has been printed
-                repeats.append((self.page_no, rr, self.y, self.y + heights[rr]))
-                parts.setdefault(self.page_no, [self.y, self.y])
-                parts[self.page_no][1] = self.y + heights[rr]
-                self.y += heights[rr]
-
-        for r in range(n_rows):
-            h = heights[r]
-            if (self.repeat_printed_only and t.repeat_rows and r == t.repeat_rows[0]
-                    and self.y + sum(heights[rr] for rr in t.repeat_rows) > self.bottom + 0.01):
-                continue_page(r)  # Word keeps the header rows together: the block moves to the next page
-            if self.y + h > self.bottom + 0.01:
-                fit_lines = int((self.bottom - self.y - 2 * pad_y) // leading)
-                if allow_cut and r not in t.repeat_rows and 1 <= fit_lines < row_lines[r]:
-                    h1 = round(fit_lines * leading + 2 * pad_y, 2)
-                    place(r, self.y, h1, 0, fit_lines)
-                    continue_page(r)
-                    h2 = round((row_lines[r] - fit_lines) * leading + 2 * pad_y, 2)
-                    place(r, self.y, h2, fit_lines, None)
-                    self.y += h2
-                    self.events.append(f"cut:{t.key}:row{r}:page{self.page_no - 1}")
-                    continue
-                continue_page(r)
-            place(r, self.y, h, 0, None)
-            self.y += h
+        pages_before, y_before, events_before = len(self.pages), self.y, len(self.events)
+        grow: dict[int, float] = {}  # row -> height added so that a merged cell's last part holds its lines
+        for attempt in range(8):  # placed again while a merged cell's part after a break cannot hold its lines
+            pieces, repeats, parts = self._place_rows(t, heights, row_lines, allow_cut, leading, pad_y, grow)
+            grown = False
+            for r, row in enumerate(t.rows):
+                for c, cell in enumerate(row):
+                    if cell is None or cell.rowspan == 1:
+                        continue
+                    boxes: dict[int, list[float]] = {}
+                    for rr in range(r, r + cell.rowspan):
+                        for pc in pieces[rr]:
+                            b = boxes.setdefault(pc.page, [pc.top, pc.bottom])
+                            b[0], b[1] = min(b[0], pc.top), max(b[1], pc.bottom)
+                    if len(boxes) < 2:
+                        continue
+                    segments = [(pg, b[0], b[1]) for pg, b in sorted(boxes.items())]
+                    shown = self._merged_shares(lines[r, c], segments, leading, pad_y)[-1]
+                    need = len(shown) * leading + 2 * pad_y - (segments[-1][2] - segments[-1][1])
+                    if need > 0.01:  # a producer grows the row to hold the text (Word), never prints past it
+                        heights[r + cell.rowspan - 1] = round(heights[r + cell.rowspan - 1] + need, 2)
+                        grow[r + cell.rowspan - 1] = grow.get(r + cell.rowspan - 1, 0.0) + need
+                        grown = True
+            if not grown or attempt == 7:
+                break
+            del self.pages[pages_before:]
+            del self.events[events_before:]
+            self.y = y_before
         self.y += 6.0
 
         # cells -> page segments
@@ -352,6 +342,53 @@ class RLRenderer:
         self.table_places[t.key] = TablePlacement(
             parts=[(pg, (xs[0], tb[0], xs[-1], tb[1])) for pg, tb in sorted(parts.items())],
             row_pages=[pieces[r][0].page for r in range(n_rows)])
+
+    def _place_rows(self, t: LogicalTable, heights: list[float], row_lines: list[int], allow_cut: bool,
+                    leading: float, pad_y: float, grow: dict[int, float]
+                    ) -> tuple[list[list[RowPiece]], list[tuple[int, int, float, float]], dict[int, list[float]]]:
+        """Rows onto pages from the current position: each row's pieces, the repeated header rows (page,
+        row, top, bottom) and each page's top and bottom of the table. `grow`: height added to a row for a
+        merged cell's last part, which a cut row adds to its part after the break."""
+        n_rows = t.n_rows
+        pieces: list[list[RowPiece]] = [[] for _ in range(n_rows)]
+        repeats: list[tuple[int, int, float, float]] = []  # (page, row, top, bottom) repeated header rows
+        parts: dict[int, list[float]] = {}
+
+        def place(r: int, top: float, h: float, first: int, last: int | None) -> None:
+            pieces[r].append(RowPiece(self.page_no, top, top + h, first, last))
+            parts.setdefault(self.page_no, [top, top + h])
+            parts[self.page_no][1] = top + h
+
+        def continue_page(r: int) -> None:
+            self.new_page()
+            for rr in t.repeat_rows:
+                if self.repeat_printed_only and rr >= r:
+                    continue  # Word repeats a header row only once it has been printed
+                repeats.append((self.page_no, rr, self.y, self.y + heights[rr]))
+                parts.setdefault(self.page_no, [self.y, self.y])
+                parts[self.page_no][1] = self.y + heights[rr]
+                self.y += heights[rr]
+
+        for r in range(n_rows):
+            h = heights[r]
+            if (self.repeat_printed_only and t.repeat_rows and r == t.repeat_rows[0]
+                    and self.y + sum(heights[rr] for rr in t.repeat_rows) > self.bottom + 0.01):
+                continue_page(r)  # Word keeps the header rows together: the block moves to the next page
+            if self.y + h > self.bottom + 0.01:
+                fit_lines = int((self.bottom - self.y - 2 * pad_y) // leading)
+                if allow_cut and r not in t.repeat_rows and 1 <= fit_lines < row_lines[r]:
+                    h1 = round(fit_lines * leading + 2 * pad_y, 2)
+                    place(r, self.y, h1, 0, fit_lines)
+                    continue_page(r)
+                    h2 = round((row_lines[r] - fit_lines) * leading + 2 * pad_y + grow.get(r, 0.0), 2)
+                    place(r, self.y, h2, fit_lines, None)
+                    self.y += h2
+                    self.events.append(f"cut:{t.key}:row{r}:page{self.page_no - 1}")
+                    continue
+                continue_page(r)
+            place(r, self.y, h, 0, None)
+            self.y += h
+        return pieces, repeats, parts
 
     def _merged_shares(self, lines: list[str], boxes: list[tuple[int, float, float]], leading: float,
                        pad_y: float) -> list[list[str]]:
