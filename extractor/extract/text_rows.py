@@ -68,10 +68,8 @@ def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSetti
     lines, and the number of ruled rows split (0: the lattice unchanged)."""
     owners = lattice.owners()
     in_cell: dict[Span, list[Char]] = {}
-    for ch in chars:
-        if ch.text.isspace():
-            continue
-        slot = lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK)
+    printed = [ch for ch in chars if not ch.text.isspace()]
+    for ch, slot in zip(printed, lattice.slots_of(printed, _BORDER_SLACK)):
         if slot is None:
             continue
         cell = owners[slot[0]][slot[1]]
