@@ -62,7 +62,8 @@ class Lattice:
             if not (left <= x <= right and top <= y <= bottom):
                 out.append(None)
                 continue
-            out.append((min(max(bisect_right(ys, y) - 1, 0), last_r), min(max(bisect_right(xs, x) - 1, 0), last_c)))
+            r, c = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1  # clamped into the grid, as slot_of
+            out.append((0 if r < 0 else last_r if r > last_r else r, 0 if c < 0 else last_c if c > last_c else c))
         return out
 
 

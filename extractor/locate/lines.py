@@ -20,15 +20,16 @@ def group_rows(chars: list[Char], settings: TableSettings) -> list[list[Char]]:
     row: list[Char] = []
     centre = size = 0.0  # of the line being filled (row)
     for ch in sorted(chars, key=_centre_then_x0):
-        cy = (ch.top + ch.bottom) / 2  # Char.cy
-        if row and abs(cy - centre) <= overlap * max(size, ch.size, 1.0):
+        cy, s = (ch.top + ch.bottom) / 2, ch.size  # Char.cy
+        band = s if s > size else size  # max(size, s, 1.0), spelled out: a call a glyph costs
+        if row and abs(cy - centre) <= overlap * (1.0 if 1.0 > band else band):
             row.append(ch)
             centre += (cy - centre) / len(row)
-            size = max(size, ch.size)
+            size = band
         else:
             row = [ch]
             rows.append(row)
-            centre, size = cy, ch.size
+            centre, size = cy, s
     for row in rows:
         row.sort(key=_x0)
     return rows

@@ -8,14 +8,12 @@ Taiwan p. 63 `11,415`); read as printed they come out `1111,,441155`.
 
 from __future__ import annotations
 
-from math import floor
-
 from extractor.model import Char
 
 # A repeated glyph (same text, same size) closer than this (points, and half its size) is one glyph struck
 # twice: pdfplumber's dedupe_chars uses 1 pt too. Real neighbours stand a glyph width apart.
 DOUBLE_STRIKE_TOL = 1.0
-_SQUARE = 4.0  # drop_double_struck files kept glyphs by squares this wide (points) ...
+_SQUARE = 8.0  # drop_double_struck files kept glyphs by squares this wide (points) ...
 _REACH = DOUBLE_STRIKE_TOL + 0.5  # ... and looks this far around a glyph (> the tolerance: float rounding)
 
 
@@ -42,9 +40,10 @@ def visible_segments(objs: list[dict], box: tuple[float, float, float, float]) -
 
 def drop_double_struck(chars: list[Char]) -> list[Char]:
     """Each glyph once: a later copy of a glyph (same text and size, offset below DOUBLE_STRIKE_TOL) is
-    dropped. The glyphs kept are filed by text and 4-pt square, so each glyph is compared only with the
+    dropped. The glyphs kept are filed by text and 8-pt square, so each glyph is compared only with the
     same text in the (at most four) squares within 1.5 pt of it: linear in the number of characters."""
-    seen: dict[tuple[str, int, int], list[Char]] = {}
+    seen: dict[tuple[str, float, float], list[Char]] = {}
+    get = seen.get
     out: list[Char] = []
     for ch in chars:
         text = ch.text
@@ -52,21 +51,22 @@ def drop_double_struck(chars: list[Char]) -> list[Char]:
             out.append(ch)
             continue
         x0, top, size = ch.x0, ch.top, ch.size
-        tol = min(DOUBLE_STRIKE_TOL, 0.5 * size)
+        half = 0.5 * size
+        tol = half if half < DOUBLE_STRIKE_TOL else DOUBLE_STRIKE_TOL  # min(DOUBLE_STRIKE_TOL, half)
         # a twin's x0 lies within tol (<= 1 pt) of ch's: in the square of x0 - 1.5 or of x0 + 1.5 (as top)
-        xa, xb = floor((x0 - _REACH) / _SQUARE), floor((x0 + _REACH) / _SQUARE)
-        ya, yb = floor((top - _REACH) / _SQUARE), floor((top + _REACH) / _SQUARE)
+        xa, xb = (x0 - _REACH) // _SQUARE, (x0 + _REACH) // _SQUARE
+        ya, yb = (top - _REACH) // _SQUARE, (top + _REACH) // _SQUARE
         twin = False
         for bx in (xa, xb) if xa != xb else (xa,):
             for by in (ya, yb) if ya != yb else (ya,):
-                for o in seen.get((text, bx, by), ()):
+                for o in get((text, bx, by), ()):
                     if abs(o.x0 - x0) < tol and abs(o.top - top) < tol and abs(o.size - size) < 0.01:
                         twin = True
                         break
         if not twin:
             out.append(ch)
-            key = (text, floor(x0 / _SQUARE), floor(top / _SQUARE))
-            bucket = seen.get(key)
+            key = (text, x0 // _SQUARE, top // _SQUARE)
+            bucket = get(key)
             if bucket is None:
                 seen[key] = [ch]
             else:
