@@ -30,8 +30,8 @@ _MIN_STACKED_CELLS = 2  # cells of one ruled row printing a column of amounts be
 
 def _several_lines_with_digits(chars: list[Char]) -> bool:
     """Cheap pre-check before grouping lines: centres more than a font size apart, and a digit."""
-    return max(c.cy for c in chars) - min(c.cy for c in chars) > max(c.size for c in chars) \
-        and any(c.text.isdigit() for c in chars)
+    centres = [(c.top + c.bottom) / 2 for c in chars]  # Char.cy
+    return max(centres) - min(centres) > max(c.size for c in chars) and any(c.text.isdigit() for c in chars)
 
 
 def _stacked(chars: list[Char], settings: TableSettings, left: float, right: float) -> bool:
