@@ -66,3 +66,8 @@ def test_every_vocabulary_pattern_compiles_and_any_is_the_alternation():
         alternation = regex.compile("|".join(f"(?:{p})" for p in patterns.sources))
         for t in texts:
             assert patterns.fullmatches(t) == bool(alternation.fullmatch(t)), (patterns.sources, t)
+        for i in range(80):  # past _ALTERNATION_AFTER texts the list answers with its own alternation
+            patterns.fullmatches(f"填充{i}")
+        for t in texts + ["项目名称（全称）", "指标值（2025年）"]:
+            patterns._hits.pop(t, None)
+            assert patterns.fullmatches(t) == bool(alternation.fullmatch(t)), (patterns.sources, t)

@@ -22,11 +22,12 @@ class Patterns(Sequence):
     a document uses a few of them (compiling them all, and an alternation of each list, cost ~40 ms of
     every start-up: issue 18). "Does any of them match" is remembered per label text."""
 
-    __slots__ = ("sources", "_compiled", "_hits")
+    __slots__ = ("sources", "_compiled", "_any", "_hits")
 
     def __init__(self, sources: list[str]):
         self.sources = list(sources)
         self._compiled: list[regex.Pattern[str]] | None = None
+        self._any: regex.Pattern[str] | None = None  # their alternation, once a document asks often
         self._hits: dict[str, bool] = {}
 
     @property
@@ -42,7 +43,13 @@ class Patterns(Sequence):
         if hit is None:
             if len(self._hits) >= _HITS_KEPT:
                 self._hits.clear()
-            hit = self._hits[s] = any(p.fullmatch(s) for p in self.compiled)
+            if self._any is None and len(self._hits) >= _ALTERNATION_AFTER:
+                self._any = regex.compile("|".join(f"(?:{p})" for p in self.sources))
+            if self._any is not None:
+                hit = bool(self._any.fullmatch(s))
+            else:
+                hit = any(p.fullmatch(s) for p in self.compiled)
+            self._hits[s] = hit
         return hit
 
     def __getitem__(self, i):
@@ -62,6 +69,8 @@ class Patterns(Sequence):
 
 
 _HITS_KEPT = 1 << 12  # label texts remembered per pattern list (a long batch run stays bounded)
+# Texts tried on a list before its alternation is compiled: one regex for a long document, none for a short one
+_ALTERNATION_AFTER = 64
 
 
 def _load() -> dict:
