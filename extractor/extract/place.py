@@ -95,7 +95,7 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     content: dict[Span, list[Char]] = {cell: [] for cell in lattice.cells}
     lost: list[Char] = []
     n = 0
-    slots = carry_overflow(chars, [lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK) for ch in chars])
+    slots = carry_overflow(chars, lattice.slots_of(chars, _BORDER_SLACK))
     for ch, slot in zip(chars, slots):
         blank = ch.text.isspace()  # spaces are placed (they separate words) but not counted
         n += 0 if blank else len(ch.text)  # code points: a glyph may carry several (ligatures)

@@ -30,8 +30,8 @@ _MIN_STACKED_CELLS = 2  # cells of one ruled row printing a column of amounts be
 
 def _several_lines_with_digits(chars: list[Char]) -> bool:
     """Cheap pre-check before grouping lines: centres more than a font size apart, and a digit."""
-    return max(c.cy for c in chars) - min(c.cy for c in chars) > max(c.size for c in chars) \
-        and any(c.text.isdigit() for c in chars)
+    centres = [(c.top + c.bottom) / 2 for c in chars]  # Char.cy
+    return max(centres) - min(centres) > max(c.size for c in chars) and any(c.text.isdigit() for c in chars)
 
 
 def _stacked(chars: list[Char], settings: TableSettings, left: float, right: float) -> bool:
@@ -68,10 +68,8 @@ def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSetti
     lines, and the number of ruled rows split (0: the lattice unchanged)."""
     owners = lattice.owners()
     in_cell: dict[Span, list[Char]] = {}
-    for ch in chars:
-        if ch.text.isspace():
-            continue
-        slot = lattice.slot_of(ch.cx, ch.cy, _BORDER_SLACK)
+    printed = [ch for ch in chars if not ch.text.isspace()]
+    for ch, slot in zip(printed, lattice.slots_of(printed, _BORDER_SLACK)):
         if slot is None:
             continue
         cell = owners[slot[0]][slot[1]]

@@ -9,6 +9,7 @@ trailing colon dropped), so `其中：财政\\n资金` and `其中：财政资�
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -16,12 +17,60 @@ import regex
 
 from extractor.interpret.cells import squeeze
 
-class Patterns(list):
-    """A ranked list of label patterns, with one compiled alternation for "does any of them match"."""
+class Patterns(Sequence):
+    """A ranked list of label patterns, compiled on first use: the vocabulary holds some three hundred and
+    a document uses a few of them (compiling them all, and an alternation of each list, cost ~40 ms of
+    every start-up: issue 18). "Does any of them match" is remembered per label text."""
 
-    def __init__(self, patterns: list[regex.Pattern[str]]):
-        super().__init__(patterns)
-        self.any = regex.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
+    __slots__ = ("sources", "_compiled", "_any", "_hits")
+
+    def __init__(self, sources: list[str]):
+        self.sources = list(sources)
+        self._compiled: list[regex.Pattern[str]] | None = None
+        self._any: regex.Pattern[str] | None = None  # their alternation, once a document asks often
+        self._hits: dict[str, bool] = {}
+
+    @property
+    def compiled(self) -> list[regex.Pattern[str]]:
+        if self._compiled is None:
+            self._compiled = [regex.compile(p) for p in self.sources]
+        return self._compiled
+
+    def fullmatches(self, s: str) -> bool:
+        """Does one of the patterns match all of `s`? (The patterns hold no groups, back-references or
+        flags, so this is what their alternation would say.)"""
+        hit = self._hits.get(s)
+        if hit is None:
+            if len(self._hits) >= _HITS_KEPT:
+                self._hits.clear()
+            if self._any is None and len(self._hits) >= _ALTERNATION_AFTER:
+                self._any = regex.compile("|".join(f"(?:{p})" for p in self.sources))
+            if self._any is not None:
+                hit = bool(self._any.fullmatch(s))
+            else:
+                hit = any(p.fullmatch(s) for p in self.compiled)
+            self._hits[s] = hit
+        return hit
+
+    def __getitem__(self, i):
+        return self.compiled[i]
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __iter__(self):
+        return iter(self.compiled)
+
+    def __add__(self, other) -> list[regex.Pattern[str]]:
+        return self.compiled + list(other)
+
+    def __radd__(self, other) -> list[regex.Pattern[str]]:
+        return list(other) + self.compiled
+
+
+_HITS_KEPT = 1 << 12  # label texts remembered per pattern list (a long batch run stays bounded)
+# Texts tried on a list before its alternation is compiled: one regex for a long document, none for a short one
+_ALTERNATION_AFTER = 64
 
 
 def _load() -> dict:
@@ -34,7 +83,7 @@ VOCABULARY = _load()
 
 def _compile(section: str, key: str) -> Patterns:
     value = VOCABULARY[section][key]
-    return Patterns([regex.compile(p) for p in ([value] if isinstance(value, str) else value)])
+    return Patterns([value] if isinstance(value, str) else value)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -77,7 +126,7 @@ UNIT_COLUMN = _compile("indicator", "unit")
 VALUE_COLUMN = _compile("indicator", "value")
 PACKED = _compile("indicator", "packed")
 # header cells that say a table holds indicators (a table with one of them and no project is reported)
-INDICATOR_HINTS = Patterns([regex.compile(r"一级指标|绩效指标|(?:年度)?指标值|指标名称")])
+INDICATOR_HINTS = Patterns([r"一级指标|绩效指标|(?:年度)?指标值|指标名称"])
 LEVEL1_NAMES = VOCABULARY["indicator"]["level1_names"]
 LEVEL2_NAMES = VOCABULARY["indicator"]["level2_names"]
 COMBINED = _compile("indicator", "combined")
@@ -108,17 +157,16 @@ DEPT_FIELDS = {key: _compile("department", key) for key in
                 "task_budget")}
 
 # department (graded) tables of the seed
-GRADE_HEAD = Patterns([regex.compile(r"评价标准|评分标准|评价等级")])
-DEPT_NAME = Patterns([regex.compile(r"绩效指标|指标名称|指标")])
+GRADE_HEAD = Patterns([r"评价标准|评分标准|评价等级"])
+DEPT_NAME = Patterns([r"绩效指标|指标名称|指标"])
 
 
 def matches(patterns: Patterns | list | regex.Pattern[str], text: str | None) -> bool:
     s = label_text(text)
     if isinstance(patterns, regex.Pattern):
         return bool(patterns.fullmatch(s))
-    combined = getattr(patterns, "any", None)
-    if combined is not None:
-        return len(s) <= MAX_LABEL and bool(combined.fullmatch(s))
+    if isinstance(patterns, Patterns):
+        return len(s) <= MAX_LABEL and patterns.fullmatches(s)
     return any(p.fullmatch(s) for p in patterns)
 
 
@@ -155,7 +203,7 @@ def is_known_label(text: str | None) -> bool:
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
 # the strong labels printed as plain words (实施期资金总额, 项目名称 …): the ones a part can be told from
-_WHOLE_WORDS = tuple(dict.fromkeys(p.pattern for group in _STRONG for p in group if _HAN_ONLY.fullmatch(p.pattern)))
+_WHOLE_WORDS = tuple(dict.fromkeys(s for group in _STRONG for s in group.sources if _HAN_ONLY.fullmatch(s)))
 MIN_LABEL_PART = 3  # shorter parts (资金, 总额) sit inside too many labels to name one
 
 

@@ -9,14 +9,6 @@ from extractor.locate.settings import TableSettings
 from extractor.model import Char
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _is_bad(ch: str) -> bool:
-    return ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ch.startswith("(cid:")
-
-
 def repeated_share(texts: list[str]) -> tuple[float, int]:
     """Share of CJK characters standing in runs of one repeated ideograph, and the longest run.
 
@@ -28,14 +20,16 @@ def repeated_share(texts: list[str]) -> tuple[float, int]:
     longest = 0
     run_ch, run_len = "", 0
     for ch in texts + [""]:
-        if ch and _is_cjk(ch):
+        is_cjk = ch and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")  # a CJK ideograph
+        if is_cjk:
             cjk += 1
-        if ch and ch == run_ch and _is_cjk(ch):
-            run_len += 1
-            continue
+            if ch == run_ch:
+                run_len += 1
+                continue
         if run_len >= 2:
             in_runs += run_len
-        longest = max(longest, run_len if run_len >= 2 else 0)
+            if run_len > longest:
+                longest = run_len
         run_ch, run_len = ch, 1
     return (in_runs / cjk if cjk else 0.0), longest
 
@@ -46,7 +40,7 @@ def text_health(chars: list[Char], image_boxes: list[tuple[float, float, float, 
     texts = [c.text for c in chars if not c.text.isspace()]
     if not texts:
         return None
-    bad = sum(1 for t in texts if _is_bad(t))
+    bad = sum(1 for t in texts if t == "\ufffd" or "\ue000" <= t <= "\uf8ff" or t.startswith("(cid:"))  # unmapped
     if bad / len(texts) > settings.garbled_bad_share:
         return f"{bad} of {len(texts)} characters have no Unicode mapping"
     share, longest = repeated_share(texts)

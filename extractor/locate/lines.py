@@ -16,21 +16,31 @@ def group_rows(chars: list[Char], settings: TableSettings) -> list[list[Char]]:
     per line).
     """
     rows: list[list[Char]] = []
-    centres: list[float] = []
-    sizes: list[float] = []
-    for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if rows and abs(ch.cy - centres[-1]) <= settings.line_overlap * max(sizes[-1], ch.size, 1.0):
-            rows[-1].append(ch)
-            n = len(rows[-1])
-            centres[-1] += (ch.cy - centres[-1]) / n
-            sizes[-1] = max(sizes[-1], ch.size)
+    overlap = settings.line_overlap
+    row: list[Char] = []
+    centre = size = 0.0  # of the line being filled (row)
+    for ch in sorted(chars, key=_centre_then_x0):
+        cy, s = (ch.top + ch.bottom) / 2, ch.size  # Char.cy
+        band = s if s > size else size  # max(size, s, 1.0), spelled out: a call a glyph costs
+        if row and abs(cy - centre) <= overlap * (1.0 if 1.0 > band else band):
+            row.append(ch)
+            centre += (cy - centre) / len(row)
+            size = band
         else:
-            rows.append([ch])
-            centres.append(ch.cy)
-            sizes.append(ch.size)
+            row = [ch]
+            rows.append(row)
+            centre, size = cy, s
     for row in rows:
-        row.sort(key=lambda c: c.x0)
+        row.sort(key=_x0)
     return rows
+
+
+def _centre_then_x0(c: Char) -> tuple[float, float]:
+    return (c.top + c.bottom) / 2, c.x0
+
+
+def _x0(c: Char) -> float:
+    return c.x0
 
 
 def join_chars(row: list[Char], settings: TableSettings) -> str:

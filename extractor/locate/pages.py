@@ -38,11 +38,6 @@ def hidden_below(hidden: list[tuple[Char, BBox]], bbox: BBox) -> list[Char]:
 _OUTLINED_TEXT_CURVES = 50
 
 
-def _inside(ch: Char, bbox: BBox, slack: float) -> bool:
-    x0, top, x1, bottom = bbox
-    return x0 - slack <= ch.cx <= x1 + slack and top - slack <= ch.cy <= bottom + slack
-
-
 def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
                 settings: TableSettings = DEFAULT_SETTINGS, reader: PageReader | None = None) -> PageLayout:
     """The layout of one page; its objects read by `reader` (default: pdfminer's, objects.read_objects)."""
@@ -72,13 +67,20 @@ def locate_page(page: pdfplumber.page.Page, warnings: list[Warning],
         edges = edges + t.implied_edges  # inferred edges: camelot builds its grid from them too
     inside: list[list[Char]] = [[] for _ in tables]
     outside: list[Char] = []
-    for ch in chars:
-        for i, t in enumerate(tables):
-            if _inside(ch, t.bbox, settings.region_char_slack):
-                inside[i].append(ch)
-                break
-        else:
-            outside.append(ch)
+    if tables:
+        slack = settings.region_char_slack
+        areas = [(x0 - slack, top - slack, x1 + slack, bottom + slack, found)
+                 for (x0, top, x1, bottom), found in zip((t.bbox for t in tables), inside)]
+        for ch in chars:  # each character into the first region holding its centre (within the slack)
+            cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+            for x0, top, x1, bottom, found in areas:
+                if x0 <= cx <= x1 and top <= cy <= bottom:
+                    found.append(ch)
+                    break
+            else:
+                outside.append(ch)
+    else:
+        outside = chars
     for t, cs in zip(tables, inside):
         layout.table_regions.append(t.bbox)
         layout.regions.append(TableRegion(bbox=t.bbox, cells=t.cells, chars=cs,

@@ -19,7 +19,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import pdfplumber
-from pdfplumber.table import TableFinder, merge_edges
+from pdfplumber.table import TableFinder, cells_to_tables, edges_to_intersections, merge_edges
+from pdfplumber.table import TableSettings as FinderSettings
+from pdfplumber.utils import obj_to_bbox
 
 from extractor.locate.ruling import Edge, _h, _v
 from extractor.locate.settings import TableSettings
@@ -142,12 +144,68 @@ def with_full_height_columns(clusters: list[list[Edge]], edges: list[Edge],
     return out
 
 
+def intersections_to_cells(intersections: dict) -> list[BBox]:
+    """pdfplumber.table.intersections_to_cells, the same cells in the same order, with its searches indexed:
+    pdfplumber looks through every later crossing for those below and right of each one (quadratic: 60 %
+    of locating a page of a big table); here each crossing's column and row are listed once."""
+    points = sorted(intersections)
+    v_sets = {p: set(map(obj_to_bbox, d["v"])) for p, d in intersections.items()}
+    h_sets = {p: set(map(obj_to_bbox, d["h"])) for p, d in intersections.items()}
+    columns: dict[float, list] = {}  # points in sorted order: each column top to bottom, each row left to right
+    rows: dict[float, list] = {}
+    at: dict = {}  # point -> (its index in its column, its index in its row)
+    for p in points:
+        col, row = columns.setdefault(p[0], []), rows.setdefault(p[1], [])
+        at[p] = (len(col), len(row))
+        col.append(p)
+        row.append(p)
+
+    def edge_connects(p1, p2) -> bool:
+        if p1[0] == p2[0] and not v_sets[p1].isdisjoint(v_sets[p2]):
+            return True
+        return p1[1] == p2[1] and not h_sets[p1].isdisjoint(h_sets[p2])
+
+    cells = []
+    for pt in points:
+        i_col, i_row = at[pt]
+        right = rows[pt[1]][i_row + 1:]
+        for below_pt in columns[pt[0]][i_col + 1:]:
+            if not edge_connects(pt, below_pt):
+                continue
+            found = None
+            for right_pt in right:
+                if not edge_connects(pt, right_pt):
+                    continue
+                bottom_right = (right_pt[0], below_pt[1])
+                if bottom_right in intersections and edge_connects(bottom_right, right_pt) \
+                        and edge_connects(bottom_right, below_pt):
+                    found = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    break
+            if found is not None:
+                cells.append(found)
+                break
+    return cells
+
+
+class IndexedTableFinder(TableFinder):
+    """pdfplumber's TableFinder, its cells found by the indexed intersections_to_cells above."""
+
+    def __init__(self, page: pdfplumber.page.Page, settings: dict):
+        self.page = page
+        self.settings = FinderSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(self.edges, self.settings.intersection_x_tolerance,
+                                                    self.settings.intersection_y_tolerance)
+        self.cells = intersections_to_cells(self.intersections)
+        self.tables = [pdfplumber.table.Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
 def _table(page: pdfplumber.page.Page, group: list[Edge], settings: TableSettings) -> FoundTable | None:
     """The table the finder reads from one cluster of edges with its border implied, or None."""
     x0, top = min(e["x0"] for e in group), min(e["top"] for e in group)
     x1, bottom = max(e["x1"] for e in group), max(e["bottom"] for e in group)
     border = [_h(x0, x1, top), _h(x0, x1, bottom), _v(x0, top, bottom), _v(x1, top, bottom)]
-    cells = [tuple(c) for t in TableFinder(page, finder_settings(group + border, settings)).tables
+    cells = [tuple(c) for t in IndexedTableFinder(page, finder_settings(group + border, settings)).tables
              for c in t.cells]
     if not cells:
         return None

@@ -13,12 +13,15 @@ from extractor.model import Char
 # A repeated glyph (same text, same size) closer than this (points, and half its size) is one glyph struck
 # twice: pdfplumber's dedupe_chars uses 1 pt too. Real neighbours stand a glyph width apart.
 DOUBLE_STRIKE_TOL = 1.0
+_SQUARE = 8.0  # drop_double_struck files kept glyphs by squares this wide (points) ...
+_REACH = DOUBLE_STRIKE_TOL + 0.5  # ... and looks this far around a glyph (> the tolerance: float rounding)
 
 
 def visible_chars(chars: list[Char], box: tuple[float, float, float, float]) -> list[Char]:
     """Characters whose centre lies inside the page box (x0, top, x1, bottom)."""
     x0, top, x1, bottom = box
-    return [c for c in chars if x0 <= c.cx <= x1 and top <= c.cy <= bottom]
+    # the centres computed inline (Char.cx, Char.cy: the same sums), the properties cost a call a glyph
+    return [c for c in chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
 
 
 def visible_segments(objs: list[dict], box: tuple[float, float, float, float]) -> list[dict]:
@@ -37,24 +40,35 @@ def visible_segments(objs: list[dict], box: tuple[float, float, float, float]) -
 
 def drop_double_struck(chars: list[Char]) -> list[Char]:
     """Each glyph once: a later copy of a glyph (same text and size, offset below DOUBLE_STRIKE_TOL) is
-    dropped. Buckets of 1 pt keep this linear in the number of characters."""
-    seen: dict[tuple[int, int], list[Char]] = {}
+    dropped. The glyphs kept are filed by text and 8-pt square, so each glyph is compared only with the
+    same text in the (at most four) squares within 1.5 pt of it: linear in the number of characters."""
+    seen: dict[tuple[str, float, float], list[Char]] = {}
+    get = seen.get
     out: list[Char] = []
     for ch in chars:
-        if ch.text.isspace():
+        text = ch.text
+        if text.isspace():
             out.append(ch)
             continue
-        tol = min(DOUBLE_STRIKE_TOL, 0.5 * ch.size)
-        kx, ky = int(ch.x0), int(ch.top)
+        x0, top, size = ch.x0, ch.top, ch.size
+        half = 0.5 * size
+        tol = half if half < DOUBLE_STRIKE_TOL else DOUBLE_STRIKE_TOL  # min(DOUBLE_STRIKE_TOL, half)
+        # a twin's x0 lies within tol (<= 1 pt) of ch's: in the square of x0 - 1.5 or of x0 + 1.5 (as top)
+        xa, xb = (x0 - _REACH) // _SQUARE, (x0 + _REACH) // _SQUARE
+        ya, yb = (top - _REACH) // _SQUARE, (top + _REACH) // _SQUARE
         twin = False
-        for bx in (kx - 1, kx, kx + 1):
-            for by in (ky - 1, ky, ky + 1):
-                for o in seen.get((bx, by), ()):
-                    if o.text == ch.text and abs(o.x0 - ch.x0) < tol and abs(o.top - ch.top) < tol \
-                            and abs(o.size - ch.size) < 0.01:
+        for bx in (xa, xb) if xa != xb else (xa,):
+            for by in (ya, yb) if ya != yb else (ya,):
+                for o in get((text, bx, by), ()):
+                    if abs(o.x0 - x0) < tol and abs(o.top - top) < tol and abs(o.size - size) < 0.01:
                         twin = True
                         break
         if not twin:
             out.append(ch)
-            seen.setdefault((kx, ky), []).append(ch)
+            key = (text, x0 // _SQUARE, top // _SQUARE)
+            bucket = get(key)
+            if bucket is None:
+                seen[key] = [ch]
+            else:
+                bucket.append(ch)
     return out

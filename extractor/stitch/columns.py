@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 Span = tuple[int, int, int, int]
 
 
@@ -50,15 +52,44 @@ def merge_columns(table_xs: list[float], piece_xs: list[float], tol: float
     return union, index(table_xs), index(shifted)
 
 
-def owner_map(n_rows: int, n_cols: int, spans: list[Span]) -> list[list[Span]]:
+def owner_map(n_rows: int, n_cols: int, spans: list[Span]) -> OwnerMap:
     """owner[r][c]: the cell (row, col, rowspan, colspan) covering slot (r, c); 1x1 where no span covers it."""
-    owner: list[list[Span]] = [[(r, c, 1, 1) for c in range(n_cols)] for r in range(n_rows)]
-    for span in spans:
-        r0, c0, rs, cs = span
-        for r in range(r0, min(r0 + rs, n_rows)):
-            for c in range(c0, min(c0 + cs, n_cols)):
-                owner[r][c] = span
-    return owner
+    return OwnerMap(n_rows, n_cols, spans)
+
+
+class OwnerMap(Sequence):
+    """The rows of owner_map, each built when first asked for: the stitcher mostly wants the first or the
+    last row, and building every row of a long table for each page break made stitching quadratic."""
+
+    def __init__(self, n_rows: int, n_cols: int, spans: list[Span]):
+        self.n_rows, self.n_cols = n_rows, n_cols
+        self._by_row: dict[int, list[Span]] = {}  # the spans covering each row, in the order given
+        for span in spans:
+            for r in range(span[0], min(span[0] + span[2], n_rows)):
+                self._by_row.setdefault(r, []).append(span)
+        self._rows: dict[int, list[Span]] = {}
+
+    def __len__(self) -> int:
+        return self.n_rows
+
+    def __getitem__(self, r):
+        if isinstance(r, slice):
+            return [self[i] for i in range(*r.indices(self.n_rows))]
+        if r < 0:
+            r += self.n_rows
+        if not 0 <= r < self.n_rows:
+            raise IndexError("owner map row out of range")
+        row = self._rows.get(r)
+        if row is None:
+            row = [(r, c, 1, 1) for c in range(self.n_cols)]
+            for span in self._by_row.get(r, ()):  # a later span over a slot wins, as it always did
+                for c in range(span[1], min(span[1] + span[3], self.n_cols)):
+                    row[c] = span
+            self._rows[r] = row
+        return row
+
+    def __iter__(self):
+        return (self[r] for r in range(self.n_rows))
 
 
 def remap(rows: list[list[str | None]], spans: list[Span], cmap: list[int], n_cols: int
