@@ -123,27 +123,24 @@ FULL_SIZE_REGRESSION_SEEDS = {
            "figure taken as the rest of a cut text beside the merged label",
     12734: "a row cut by the break beside empty merged 一级/二级指标 (their texts printed later), its rest "
            "(`及` | `案建档率计划及行政`) read as a row of its own (passes with the list generator's stitch rules)",
+    14600: "a department table's row after a repeated header, every cell filled, joined onto the last row as its "
+           "cut rest (`90%-100%` | `100%`): two whole values that do not make one are two rows",
+    11052: "tables only: a merged 一级指标 效益指标 over three pages, its text printed in its first part (the "
+           "last too short), the whole middle page's part taken as a cell of its own (as tall: texts_after_break); "
+           "a middle part is told by the next piece's first row, empty there",
+    11295: "as 11052 (效益指标 printed before the break in a 2-row part, its 10-row middle part taken as ended)",
+    11318: "central with 指标解释: as 11052, new empty 效益指标 / 社会效益指标 at a page top",
+    14126: "new empty 效益指标 / 经济效益指标 at a page top taken as 产出指标 / 成本指标 going on, in a document whose "
+           "texts-after-the-break convention no page showed before (passes since 11052's change: the second "
+           "joining, which knows each next piece's first row)",
+    11449: "a merged 二级指标 质量指标 begun at a page top, empty over two whole pages, its text printed in its "
+           "last part: taken as 数量指标 going on (the pieces after show a text of its own; and the convention "
+           "is shown by 产出指标 printed in its last part though its first part held it)",
 }
 
 
 # Full-size seeds still failing (strict expected failures).
-FULL_SIZE_KNOWN_FAILURES = {
-    11318: "issue 13: central with 指标解释 (the variant drawn since issue 13's class 5): as 14126, new empty "
-           "效益指标 / 社会效益指标 at a page top (texts after the next break) taken as 产出指标 / 成本指标 going on",
-    11449: "issue 13: a merged 二级指标 over a break in a document printing split cells' texts after it: 质量指标 "
-           "taken as 数量指标 going on (not yet looked into; fails on main as well)",
-    11052: "issue 13: tables only (the projects are right): a merged 一级指标 效益指标 over a break, its part after "
-           "the break left a cell of its own ('' for None at row 22; not yet looked into; fails on main as well)",
-    14126: "issue 13: a document printing split cells' texts after the break, with no page showing it (no cell "
-           "whose part before the break was as tall): new empty 效益指标 / 经济效益指标 at a page top taken as "
-           "产出指标 / 成本指标 going on",
-    14600: "issue 13: a department table's row after a repeated header, every cell filled, joined onto the last "
-           "row as its cut rest: all cells centred one-line texts, so the padding is not known and each line "
-           "looks full (join.all_full)",
-    11295: "issue 13: 效益指标 printed before the break in a 2-row part though its 10-row part after it is "
-           "taller, in a document that printed another split cell's text after the break: the empty 一级指标 "
-           "after the break is taken as a cell of its own (join.continuing_cells, texts_after_break)",
-}
+FULL_SIZE_KNOWN_FAILURES: dict[int, str] = {}
 
 
 def _param(seed: int):

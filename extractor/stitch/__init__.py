@@ -6,7 +6,7 @@ from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
 from extractor.model import Grid, Table, Warning
 from extractor.stitch.columns import remap
 from extractor.stitch.continuation import QUIET, continues, starts_again
-from extractor.stitch.join import TableBuilder, append_piece
+from extractor.stitch.join import TableBuilder, TopCell, append_piece
 
 
 def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSettings = DEFAULT_SETTINGS
@@ -16,13 +16,18 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
     Where the producer prints a split merged cell's text after the break though the part before had room
     (TableBuilder.texts_after_break), that is its convention over the whole document, pages before the one
     that shows it included: the tables are joined again knowing it from the first page on."""
-    builders = _stitched(grids, settings, False)
-    if any(b.texts_after_break for b in builders) and not builders[0].texts_after_break:
-        builders = _stitched(grids, settings, True)
+    top_cells: dict[int, list[TopCell]] = {}
+    builders = _stitched(grids, settings, False, top_cells)
+    if any(b.texts_after_break for b in builders):  # again, knowing what the pieces after each one print
+        builders = _stitched(grids, settings, True, {}, top_cells)
     return [b.build() for b in builders]
 
 
-def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: bool) -> list[TableBuilder]:
+def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: bool,
+              top_cells: dict[int, list[TopCell]], known: dict[int, list[TopCell]] | None = None
+              ) -> list[TableBuilder]:
+    """The tables, each grid joined onto the one before or begun anew. `top_cells` collects each joined
+    piece's first-row cells (TableBuilder.top_cells); `known` is that of an earlier joining."""
     builders: list[TableBuilder] = []
     for i, grid in enumerate(grids):
         first_on_page = i == 0 or grids[i - 1].page != grid.page
@@ -39,12 +44,24 @@ def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: boo
                 new_table = bool(rows) and starts_again(table_rows[0], rows[0])
                 if not new_table and (verdict == QUIET or (rows and any(rows[0]) and rows[0] == table_rows[0])):
                     b.xs, b.rows, b.spans = union, table_rows, table_spans
+                    b.next_tops = None if known is None else _joined_after(grids, i, known)
                     append_piece(b, grid, rows, spans)
                     continue
         builders.append(TableBuilder.start(grid))
+        builders[-1].top_cells = top_cells  # (one dict for the whole joining)
         # one producer's convention over the whole document
         builders[-1].texts_after_break = builders[-2].texts_after_break if len(builders) > 1 else texts_after_break
     return builders
+
+
+def _joined_after(grids: list[Grid], i: int, known: dict[int, list[TopCell]]) -> list[list[TopCell]]:
+    """The first-row cells of the grids an earlier joining joined after grid i, up to the first it did not."""
+    out = []
+    for grid in grids[i + 1:]:
+        if id(grid) not in known:
+            break
+        out.append(known[id(grid)])
+    return out
 
 
 __all__ = ["stitch_tables"]

@@ -4,15 +4,25 @@ carried across the page break."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
 from extractor.extract.place import clean_cell
 from extractor.interpret.labels import indicator_field, is_whole_label, other_level_group
 from extractor.model import Grid, Table, TablePart, TextLine
+from extractor.normalize.value import parse_value
 from extractor.stitch.columns import Span, owner_map
 
 _HEADER_SEARCH_ROWS = 12  # a repeated header is looked for among the table's first rows
+
+
+class TopCell(NamedTuple):
+    """A cell of a joined piece's first row: its x span, whether it has text, whether it fills the piece."""
+    x0: float
+    x1: float
+    text: bool
+    whole: bool
 
 
 @dataclass
@@ -31,6 +41,11 @@ class TableBuilder:
     texts_after_break: bool = False
     # the top and bottom of each row of the piece being joined (append_piece), for cell heights
     piece_rows: list[tuple[float, float]] = field(default_factory=list)
+    # the first-row cells of the pieces joined after the one being joined, in order (TopCell; known when the
+    # tables are joined a second time: stitch_tables), None where not known
+    next_tops: list[list[TopCell]] | None = None
+    # each joined piece's first-row cells, by id of its grid (filled on every joining, read on the second)
+    top_cells: dict[int, list[TopCell]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, grid: Grid) -> TableBuilder:
@@ -134,9 +149,12 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue
         if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
-        if builder.texts_after_break and rs > 1 and _as_tall(builder, cell, owner):
+        if (builder.texts_after_break and rs > 1 and not (rs >= len(rows) and _ends_empty(builder, c0, cs))
+                and _as_tall(builder, cell, owner)):
             continue  # where this table prints a split cell's text after the break, a text printed before
-            # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标)
+            # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标).
+            # Not a part over the whole piece that the next pieces show to end empty: a middle part of the
+            # cell going on, its last part too short for the text, printed in its first (random seed 11052)
         if owner[2] > 1 or rs > 1 or (leading and first_text is not None and c0 + cs <= first_text):
             out[cell] = owner
     return out
@@ -198,6 +216,16 @@ def _piece_text_height(builder: TableBuilder, grid: Grid, k: int, cell: Span, to
     if col is None or pad is None or (k, col) not in grid.text_tops or (k, col) not in grid.text_bottoms:
         return None
     return grid.text_bottoms[k, col][0] - grid.text_tops[k, col][0] + pad
+
+
+def _first_part_height(builder: TableBuilder, owner: Span) -> float | None:
+    """The height of a table cell's part on the page it begins on, where it runs over a break; None where not
+    known."""
+    page = builder.row_pages[owner[0]]
+    grid = next((g for g in builder.grids if g.page == page and g.row_bottoms), None)
+    if grid is None or owner[0] + owner[2] <= owner[0] or builder.row_pages[owner[0] + owner[2] - 1] == page:
+        return None
+    return grid.row_bottoms[-1] - builder.row_tops[owner[0]]
 
 
 def _padding(grid: Grid, owners: list[list[Span]]) -> float | None:
@@ -356,6 +384,25 @@ def split_labels(builder: TableBuilder, rows: list[list[str | None]], spans: lis
     return out
 
 
+def _ends_empty(builder: TableBuilder, c0: int, cs: int) -> bool:
+    """Do the pieces after the one being joined show an empty cell under these columns in their first row,
+    going on over each whole piece until it ends in one (no text of its own printed in any part)?"""
+    x0, x1 = builder.xs[c0], builder.xs[c0 + cs]
+    for tops in builder.next_tops or []:
+        cell = next((t for t in tops if t.x0 < x1 - 1 and t.x1 > x0 + 1), None)
+        if cell is None or cell.text:
+            return False
+        if not cell.whole:
+            return True
+    return False
+
+
+def _whole_value(text: str) -> bool:
+    """Does the text read as one VALUE, a figure and nothing left over (`90%-100%`, `低于80%`, `15个`)?"""
+    value = parse_value(text)
+    return value.number is not None and value.text is None
+
+
 def _joined(first: str, rest: str) -> str:
     """The text of a cell printed in two parts, one on each side of a page break."""
     return clean_cell(first + "\n" + rest)
@@ -394,6 +441,9 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
                 return None  # nor a label in another (`产出指标` | `效益指标`: a row of its own)
             if _VALUE_START.match(rest) and _VALUE_START.match(builder.text(owner)):
                 return None  # nor a value in another (`＝18人次` | `＞711,038份`)
+            if _whole_value(rest) and _whole_value(builder.text(owner)) and not _whole_value(
+                    _joined(builder.text(owner), rest)):
+                return None  # nor two figures that do not make one (`90%-100%` | `100%`: a new grade row)
             joins[cell] = owner
         elif same_columns and builder.text(owner):
             empty_under_text.append(c0)
@@ -769,6 +819,10 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         rows, spans = _drop_rows(rows, spans, 1)
         tops, bottoms = tops[1:], bottoms[1:]
     builder.piece_rows = list(zip(tops, bottoms)) if len(bottoms) == len(tops) == len(rows) else []
+    if rows:
+        top = owner_map(len(rows), len(rows[0]), spans)[0]
+        builder.top_cells[id(grid)] = [TopCell(builder.xs[c], builder.xs[c + cs], bool(rows[0][c]), rs >= len(rows))
+                                       for _, c, rs, cs in dict.fromkeys(top)]
     clipped = {} if at_header else clipped_cells(builder, rows, spans)
     for cell, owner in clipped.items():  # the two parts of one cell cut by the break, joined
         r, c = owner[0], owner[1]
@@ -794,6 +848,11 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         h = _heights(builder, cell, owner)
         need = _piece_text_height(builder, grid, k, cell)
+        first = _first_part_height(builder, owner)
+        if rows[0][cell[1]] and need is not None and first is not None and first >= need - 0.5 \
+                and builder.row_pages[owner[0]] != builder.row_pages[-1]:
+            builder.texts_after_break = True  # printed in its last part though its first part (not the one
+            # before this break) held it: by choice, not for want of room
         if rows[0][cell[1]] and h is not None and h[0] >= h[1] - 0.5 and (need is None or h[0] >= need - 0.5) \
                 and builder.row_pages[owner[0]] == builder.row_pages[-1]:
             builder.texts_after_break = True  # printed after the break by choice: the part before was as tall
