@@ -97,8 +97,8 @@ FULL_SIZE_REGRESSION_SEEDS = {
     10861: _SPLIT_GOAL + " (found at the branch's work in progress)",
     10891: "generator: a merged cell's part after the break printed its lines past the cell, over the table's "
            'top rule',
-    10924: 'a new group at the page top with all its texts printed after the next break taken for the group '
-           "above's rest",
+    10924: "a new group at the page top with all its texts printed after the next break taken for the group "
+           "above's rest (its empty 其他资金 too: a cell right of an ended one within its rows ended with it)",
     20020: "a cell over three pages printed in its last part: its middle part, as tall, taken for the producer's "
            "choice to print texts after the break",
     20054: "a table's first group, one row before the break, its 绩效目标 printed after it: the piece's merges unused",
@@ -107,11 +107,7 @@ FULL_SIZE_REGRESSION_SEEDS = {
 
 # Still failing: strict expected failures naming what remains.
 KNOWN_FAILURES: dict[int, str] = {}
-FULL_SIZE_KNOWN_FAILURES = {
-    10924: "issue 13: a new group at the page top whose texts are all printed after the next break, under a group "
-           "that ended at the break, is read as that group going on: the page shows no difference, and the "
-           "producer's texts-after-the-break convention (TableBuilder.texts_after_break) is not yet seen",
-}
+FULL_SIZE_KNOWN_FAILURES: dict[int, str] = {}
 
 
 def _param(seed: int):

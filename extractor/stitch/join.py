@@ -151,6 +151,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
         if (builder.texts_after_break and rs > 1 and not (rs >= len(rows) and _ends_empty(builder, c0, cs))
                 and _as_tall(builder, cell, owner)):
+            restarted.add(owner)  # (and the cells right of it within its rows ended with it: 其他资金 empty)
             continue  # where this table prints a split cell's text after the break, a text printed before
             # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标).
             # Not a part over the whole piece that the next pieces show to end empty: a middle part of the
