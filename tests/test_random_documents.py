@@ -136,6 +136,14 @@ FULL_SIZE_REGRESSION_SEEDS = {
     11449: "a merged 二级指标 质量指标 begun at a page top, empty over two whole pages, its text printed in its "
            "last part: taken as 数量指标 going on (the pieces after show a text of its own; and the convention "
            "is shown by 产出指标 printed in its last part though its first part held it)",
+    10838: "a 二级指标 cut by the break beside a 一级指标 whose text the piece printed: the 一级指标 taken as ended "
+           "(after-the-break evidence) and the 二级指标 ended with it (a cell whose text the piece printed goes on)",
+    12259: "as 10838 (tables only)",
+    11423: "a cut row's amount and its unit printed after the break (`799,407` | `元`): read as a row of its own "
+           "(an amount goes on in its unit)",
+    12777: "as 11423",
+    13115: "as 11423",
+    13129: "as 11423",
 }
 
 

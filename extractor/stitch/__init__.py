@@ -15,7 +15,9 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
 
     Where the producer prints a split merged cell's text after the break though the part before had room
     (TableBuilder.texts_after_break), that is its convention over the whole document, pages before the one
-    that shows it included: the tables are joined again knowing it from the first page on."""
+    that shows it included: the tables are joined again knowing it from the first page on, and knowing what
+    the first row of each piece after a break prints (a merged cell's part over a whole page is then told a
+    middle part of a cell going on from a new cell whose text a later part prints)."""
     top_cells: dict[int, list[TopCell]] = {}
     builders = _stitched(grids, settings, False, top_cells)
     if any(b.texts_after_break for b in builders):  # again, knowing what the pieces after each one print

@@ -46,6 +46,8 @@ class TableBuilder:
     next_tops: list[list[TopCell]] | None = None
     # each joined piece's first-row cells, by id of its grid (filled on every joining, read on the second)
     top_cells: dict[int, list[TopCell]] = field(default_factory=dict)
+    # the table cells the piece being joined printed the text of (backfilled_cells): cells going on
+    moved_up: set[Span] = field(default_factory=set)
 
     @classmethod
     def start(cls, grid: Grid) -> TableBuilder:
@@ -151,7 +153,8 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
         if (builder.texts_after_break and rs > 1 and not (rs >= len(rows) and _ends_empty(builder, c0, cs))
                 and _as_tall(builder, cell, owner)):
-            restarted.add(owner)  # (and the cells right of it within its rows ended with it: 其他资金 empty)
+            if owner not in builder.moved_up:  # (not a cell whose text this piece printed: it goes on)
+                restarted.add(owner)  # and the cells right of it within its rows ended with it (其他资金)
             continue  # where this table prints a split cell's text after the break, a text printed before
             # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标).
             # Not a part over the whole piece that the next pieces show to end empty: a middle part of the
@@ -224,7 +227,7 @@ def _first_part_height(builder: TableBuilder, owner: Span) -> float | None:
     known."""
     page = builder.row_pages[owner[0]]
     grid = next((g for g in builder.grids if g.page == page and g.row_bottoms), None)
-    if grid is None or owner[0] + owner[2] <= owner[0] or builder.row_pages[owner[0] + owner[2] - 1] == page:
+    if grid is None or builder.row_pages[owner[0] + owner[2] - 1] == page:
         return None
     return grid.row_bottoms[-1] - builder.row_tops[owner[0]]
 
@@ -435,9 +438,11 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
             if not same_columns or not builder.text(owner):
                 return None
             rest = rows[0][c0].strip()
-            if AMOUNT.fullmatch(builder.text(owner).strip()) and (AMOUNT.fullmatch(rest) or not _GOES_ON.match(rest)):
+            if AMOUNT.fullmatch(builder.text(owner).strip()) and (AMOUNT.fullmatch(rest) or not (
+                    _GOES_ON.match(rest) or _whole_value(_joined(builder.text(owner), rest)))):
                 return None  # an amount never goes on in another (a unit row at the page top, under a group),
-                # nor in words (`263.5` | `基本消除`: a row of its own); its own digits may (`211,20` | `5％以下`)
+                # nor in words (`263.5` | `基本消除`: a row of its own); its own digits may (`211,20` | `5％以下`),
+                # and its unit (`799,407` | `元`)
             if is_whole_label(rows[0][c0]) and is_whole_label(builder.text(owner)):
                 return None  # nor a label in another (`产出指标` | `效益指标`: a row of its own)
             if _VALUE_START.match(rest) and _VALUE_START.match(builder.text(owner)):
@@ -805,6 +810,7 @@ def _open(found: dict[Span, Span], closed: set[int], builder: TableBuilder, rows
 def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]], spans: list[Span]) -> None:
     """Join a (column-remapped) continuation piece onto the table."""
     tops, pages = list(grid.row_tops), [grid.page] * len(rows)
+    builder.moved_up = set()
     k = repeated_header_rows(builder.rows, rows)
     # the table broke right under its header row (printed again on this page, or a row of column heads the
     # vocabulary knows: 一级指标 | 二级指标 | …): nothing runs over the break
@@ -845,6 +851,7 @@ def append_piece(builder: TableBuilder, grid: Grid, rows: list[list[str | None]]
                         {**merged_over, **clipped, **backfilled})
     group.update(mates)
     merged_over.update(mates)
+    builder.moved_up = set(backfilled.values())
     for cell, owner in backfilled.items():  # the text moves up into the table's part of the cell
         builder.rows[owner[0]][owner[1]] = rows[0][cell[1]]
         h = _heights(builder, cell, owner)
