@@ -144,6 +144,9 @@ FULL_SIZE_REGRESSION_SEEDS = {
     12777: "as 11423",
     13115: "as 11423",
     13129: "as 11423",
+    14057: "a 三级指标 that fills its cell before the break beside a 二级指标 printed there only (merged over the "
+           "break): read as one text split by the break, the rows joined (a level name on one side is a merged "
+           "level going on, no evidence of a list's row group)",
 }
 
 

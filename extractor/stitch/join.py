@@ -628,9 +628,12 @@ def split_texts(builder: TableBuilder, rows: list[list[str | None]], spans: list
         both = [(o, c) for o, c in group if builder.text(o) and rows[0][c[1]] and c not in split]
         if any(not is_whole_label(rows[0][c[1]] or "") for _, c in both):
             continue  # a cell of the group printed anew: a new group
-        if max(owner[2], cell[2]) == 1 and not any(bool(builder.text(o)) != bool(rows[0][c[1]]) for o, c in group):
+        if max(owner[2], cell[2]) == 1 and not any(bool(builder.text(o)) != bool(rows[0][c[1]])
+                                                   and not is_whole_label(builder.text(o) or rows[0][c[1]] or "")
+                                                   for o, c in group):
             continue  # one row on each side, and no cell printed on one side only: no evidence of a group (the
-            # two may be rows of their own, the text a 三级指标 that ended at the break)
+            # two may be rows of their own, the text a 三级指标 that ended at the break; a level name printed
+            # before the break only is a merged 二级指标 going on over it, as a form prints it)
         out.update({c: o for o, c in group if (o, c) not in both})
     return out
 
