@@ -625,7 +625,8 @@ def split_texts(builder: TableBuilder, rows: list[list[str | None]], spans: list
     for cell, owner in split.items():
         group = [(o, under(o)) for o in above if o[0] == owner[0] and o[2] == owner[2] and o[1] in merged]
         group = [(o, c) for o, c in group if c is not None and c[2] == cell[2]]
-        both = [(o, c) for o, c in group if builder.text(o) and rows[0][c[1]] and c not in split]
+        both = [(o, c) for o, c in group if builder.text(o) and rows[0][c[1]] and c not in split
+                and not is_whole_label(_joined(builder.text(o), rows[0][c[1]]))]  # (a label split too: 产出指 | 标)
         if any(not is_whole_label(rows[0][c[1]] or "") for _, c in both):
             continue  # a cell of the group printed anew: a new group
         if max(owner[2], cell[2]) == 1 and not any(bool(builder.text(o)) != bool(rows[0][c[1]])
