@@ -139,6 +139,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     # 一级指标 empty); not under an empty one, whose text the piece prints after the break (backfilled_cells: a
     # 一级指标 `产出指标` beside its 二级指标 going on)
     restarted = {above[c] for c, v in enumerate(rows[0]) if v and builder.text(above[c])}
+    ended: set[Span] = set()  # table cells the after-the-break evidence below ends
     out: dict[Span, Span] = {}
     for cell in dict.fromkeys(top):
         r0, c0, rs, cs = cell
@@ -149,12 +150,15 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue
         if any(o[0] <= owner[0] and owner[0] + owner[2] <= o[0] + o[2] and o[1] < c0 for o in restarted):
             continue
+        if not is_whole_label(builder.text(owner)) and any(
+                o[0] <= owner[0] and owner[0] + owner[2] <= o[0] + o[2] and o[1] < c0 for o in ended):
+            continue  # (a level right of it is left to the level rules: 经济效益指标 beside 效益指标)
         if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
         if (builder.texts_after_break and rs > 1 and not (rs >= len(rows) and _ends_empty(builder, c0, cs))
                 and _as_tall(builder, cell, owner)):
             if owner not in builder.moved_up:  # (not a cell whose text this piece printed: it goes on)
-                restarted.add(owner)  # and the cells right of it within its rows ended with it (其他资金)
+                ended.add(owner)  # and the group's cells right of it within its rows ended with it (其他资金)
             continue  # where this table prints a split cell's text after the break, a text printed before
             # it ended there: the part after it, as tall, would have held it (质量指标 | an empty 时效指标).
             # Not a part over the whole piece that the next pieces show to end empty: a middle part of the
