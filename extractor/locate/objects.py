@@ -64,6 +64,18 @@ def straight_pieces(path: list[tuple], tol: float = 0.5) -> list[tuple[float, fl
     return out
 
 
+def curve_lines(path: list[tuple], height: float, mb_x0: float, mb_top: float) -> list[dict]:
+    """A stroked curve's straight pieces as ruling lines in page space (pdfplumber's top-down boxes, the
+    media box's origin added), as both readers give them."""
+    out = []
+    for ax, ay, bx, by in straight_pieces(path):
+        if mb_x0 != 0:
+            ax, bx = ax + mb_x0, bx + mb_x0
+        out.append({"x0": min(ax, bx), "x1": max(ax, bx), "stroke": True,
+                    "top": (height - max(ay, by)) + mb_top, "bottom": (height - min(ay, by)) + mb_top})
+    return out
+
+
 def read_objects(page: pdfplumber.page.Page) -> PageObjects:
     """Characters, ruling candidates, image boxes and the number of curves of one page. A glyph its clip
     path hides is not read (locate.clipping)."""
@@ -110,12 +122,7 @@ def read_objects(page: pdfplumber.page.Page) -> PageObjects:
             elif kind is LTCurve:
                 out.n_curves += 1
                 if obj.stroke and obj.original_path:
-                    for ax, ay, bx, by in straight_pieces(obj.original_path):
-                        if mb_x0 != 0:
-                            ax, bx = ax + mb_x0, bx + mb_x0
-                        out.curve_lines.append({"x0": min(ax, bx), "x1": max(ax, bx), "stroke": True,
-                                                "top": (height - max(ay, by)) + mb_top,
-                                                "bottom": (height - min(ay, by)) + mb_top})
+                    out.curve_lines += curve_lines(obj.original_path, height, mb_x0, mb_top)
             elif kind is LTImage:
                 out.images.append(box(obj))
             elif isinstance(obj, LTContainer):  # a figure (form XObject): pdfplumber lists its children

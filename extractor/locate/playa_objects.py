@@ -42,7 +42,7 @@ from playa.utils import mult_matrix
 
 from extractor.locate.clipping import Box, ClipState, centre_inside, intersect, path_box
 from extractor.locate.glyph_box import DEEPEST_DESCENT, baseline_box
-from extractor.locate.objects import PageObjects, straight_pieces
+from extractor.locate.objects import PageObjects, curve_lines
 from extractor.locate.reader import NotCovered
 from extractor.model import Char
 
@@ -288,12 +288,7 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
             elif kind is LTCurve:
                 out.n_curves += 1
                 if item.stroke and item.original_path:
-                    for ax, ay, bx, by in straight_pieces(item.original_path):
-                        if mb_x0 != 0:
-                            ax, bx = ax + mb_x0, bx + mb_x0
-                        out.curve_lines.append({"x0": min(ax, bx), "x1": max(ax, bx), "stroke": True,
-                                                "top": (height - max(ay, by)) + mb_top,
-                                                "bottom": (height - min(ay, by)) + mb_top})
+                    out.curve_lines += curve_lines(item.original_path, height, mb_x0, mb_top)
 
     def walk(interp: LazyInterpreter, clip: ClipState, running: set) -> None:
         carry: list = [None, None, 0.0]
