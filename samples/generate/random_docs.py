@@ -585,17 +585,24 @@ def _department_part(dep: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def check(seed: int, max_projects: int = 15, max_rows: int = 40, keep: str | None = None) -> list[str]:
     """Render one seed, extract it with the extractor, and list the differences from its model."""
+    return check_drawn(build, compare, "random", seed, max_projects, max_rows, keep)
+
+
+def check_drawn(build_seed, compare_models, name: str, seed: int, max_projects: int, max_rows: int,
+                keep: str | None) -> list[str]:
+    """One generator's seed rendered by `build_seed`, written as `<name>-<seed>.pdf` (into `keep`, else a
+    temporary folder), extracted, and compared with its model by `compare_models`."""
     import tempfile
     from pathlib import Path
 
     from extractor.pipeline import extract_pdf
 
-    pdf, expected, _ = build(seed, max_projects, max_rows)
+    pdf, expected, _ = build_seed(seed, max_projects, max_rows)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(keep or tmp) / f"random-{seed}.pdf"
+        path = Path(keep or tmp) / f"{name}-{seed}.pdf"
         path.write_bytes(pdf)
         try:
-            return compare(expected, extract_pdf(path))
+            return compare_models(expected, extract_pdf(path))
         except Exception as e:  # a crash is a difference too, reported with its seed
             return [f"extract raised {type(e).__name__}: {e}"]
 

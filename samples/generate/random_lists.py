@@ -26,7 +26,7 @@ from typing import Any
 from .model import Cell, Document, Indicator, Layout, LogicalTable, Value, _grid, _indicator_rows, amount, central_val, val
 from .render_rl import width
 from .random_docs import (FONT, ORG_PLACES, PAGE_SIZES, QUALITATIVE, RandomRenderer, _level_rows, _number,
-                          compare, fuzz_main, text)
+                          check_drawn, compare, fuzz_main, text)
 
 KEY = "list:1"
 ORG_BODIES = ["发展和改革委员会", "生态环境局", "公安局", "商务委员会", "水利局", "民政局", "司法局", "医疗保障局"]
@@ -318,19 +318,7 @@ def compare_list(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
 
 def check(seed: int, max_projects: int = 25, max_rows: int = 12, keep: str | None = None) -> list[str]:
     """Render one seed, extract it, and list the differences from its model."""
-    import tempfile
-    from pathlib import Path
-
-    from extractor.pipeline import extract_pdf
-
-    pdf, expected, _ = build(seed, max_projects, max_rows)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(keep or tmp) / f"random-list-{seed}.pdf"
-        path.write_bytes(pdf)
-        try:
-            return compare_list(expected, extract_pdf(path))
-        except Exception as e:  # a crash is a difference too
-            return [f"extract raised {type(e).__name__}: {e}"]
+    return check_drawn(build, compare_list, "random-list", seed, max_projects, max_rows, keep)
 
 
 def main(argv: list[str] | None = None) -> int:
