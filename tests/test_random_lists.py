@@ -109,10 +109,14 @@ FULL_SIZE_REGRESSION_SEEDS = {
     11725: "as 11394",
     13049: "tables only: a 二级指标 merged over the break beside an ended project group, taken as ended with it "
            "(a level right of a cell the after-the-break evidence ends is left to the level rules)",
-    13735: "not yet looked into (fuzz-lists N=5000: project 2 read with 13 indicators, its model has 11)",
-    13920: "not yet looked into (fuzz-lists N=5000: tables only, rows 20 and 30)",
-    13995: "not yet looked into (fuzz-lists N=5000: project 16's empty 其他资金 read as 1015.75)",
-    14839: "not yet looked into (fuzz-lists N=5000: tables only, rows 12 and 13)",
+    13735: "a cut row's 三级指标 rest taken for a row of its own: the padding read off a one-character 一级指标 "
+           "column narrower than its text (it overflows the padding), so the cut text seemed to leave room",
+    13920: "an empty 其他资金 of a group ended at the break (its texts printed before it, the page after as tall) "
+           "joined with the next group's, whose texts are printed a page later",
+    13995: "an empty 其他资金 of a group ended at the break joined with the next group's over a whole page, whose "
+           "texts are printed on the page after it: the next project's 1015.75 read as the first's",
+    14839: "a 项目名称 split by the break, a one-row group part each side, on a page of one-line cells only: no "
+           "line pitch to tell the part full by, so the group's rest was read as a new row",
     11689: "a new indicator row after the break under merged 一级/二级指标 going on, its qualitative value beside the "
            "last row's (`良` | `持续有效运行`): joined as a cut row's rest (fewer texts than empty cells, the level "
            "cells counted)",
@@ -121,10 +125,6 @@ FULL_SIZE_REGRESSION_SEEDS = {
 # Still failing: strict expected failures naming what remains.
 KNOWN_FAILURES: dict[int, str] = {}
 FULL_SIZE_KNOWN_FAILURES = {
-    13735: "issue 13: not yet looked into (found by make fuzz-docs N=5000; fails at the merge of the list work too)",
-    13920: "issue 13: not yet looked into (found by make fuzz-docs N=5000; fails at the merge of the list work too)",
-    13995: "issue 13: not yet looked into (found by make fuzz-docs N=5000; fails at the merge of the list work too)",
-    14839: "issue 13: not yet looked into (found by make fuzz-docs N=5000; fails at the merge of the list work too)",
     11689: "issue 13: a new indicator row at a page top beside merged 一级/二级指标 going on is joined onto the last "
            "row as a cut row's rest (`良` | `持续有效运行`): the empty level cells count as evidence of a cut row "
            "(cut_row's fewer-texts-than-empty-cells rule); not counting them breaks form cut rows",

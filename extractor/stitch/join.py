@@ -155,8 +155,7 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue  # (a level right of it is left to the level rules: 经济效益指标 beside 效益指标)
         if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
-        if (builder.texts_after_break and rs > 1 and not (rs >= len(rows) and _ends_empty(builder, c0, cs))
-                and _as_tall(builder, cell, owner)):
+        if _ended_before(builder, rows, cell, owner):
             if owner not in builder.moved_up:  # (not a cell whose text this piece printed: it goes on)
                 ended.add(owner)  # and the group's cells right of it within its rows ended with it (其他资金)
             continue  # where this table prints a split cell's text after the break, a text printed before
@@ -171,6 +170,15 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
 _GOES_ON = regex.compile(r"[\d,，.]")  # how the rest of a figure cut by the break begins
 _VALUE_START = regex.compile(r"\s*[≥≤=＝<>＜＞≦≧⩾⩽]")  # how a value with its comparison begins
+
+
+def _ended_before(builder: TableBuilder, rows: list[list[str | None]], cell: Span, owner: Span) -> bool:
+    """Did the table cell's text, printed before the break, end there, though the piece's empty cell at the
+    top lies under it? So where this table prints a split cell's text after the break: the piece's part, as
+    tall, would have held it. Not a part over the whole piece that the next pieces show to end empty: a middle
+    part of the cell going on, its last part too short for the text, printed in its first (random seed 11052)."""
+    return (builder.texts_after_break and cell[2] > 1
+            and not (cell[2] >= len(rows) and _ends_empty(builder, cell[1], cell[3])) and _as_tall(builder, cell, owner))
 
 
 def _heights(builder: TableBuilder, piece_cell: Span, owner: Span) -> tuple[float, float] | None:
@@ -272,7 +280,11 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     # a label split by the break is the coarser one, left of its filled finer labels)
     # (only where that cell does not go on over the break: the piece's cell under it has text of its own, the
     # next group's; where it goes on, the group goes on, and its empty cells may be split like any other)
-    filled_from_above = [o for o in owners if o[0] < last and builder.text(o) and rows[0][o[1]]]
+    # (or where the after-the-break evidence ends it: its text printed before the break though the piece's
+    # part, as tall, would have held it; the next group's texts come on a later page)
+    filled_from_above = [o for o in owners if o[0] < last and builder.text(o) and (
+        rows[0][o[1]] or (top[o[1]][0] == 0 and top[o[1]][1] == o[1] and top[o[1]][3] == o[3]
+                          and _ended_before(builder, rows, top[o[1]], o)))]
     text_right_of = {o[1]: any(builder.text(r) for r in owners if r[1] >= o[1] + o[3]) for o in owners}
     out: dict[Span, Span] = {}
     leading = True
@@ -495,9 +507,12 @@ def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[f
     last = len(grid.rows) - 1
     owners = owner_map(len(grid.rows), len(grid.col_xs) - 1, grid.spans)[last]
     dx = builder.xs[0] - grid.col_xs[0]
-    gaps = [left - grid.col_xs[c] for (_, c), (_, _, left, _) in grid.text_bottoms.items()
+    gaps = [(left - grid.col_xs[c], right - left > 1.5 * height)
+            for (_, c), (_, height, left, right) in grid.text_bottoms.items()
             if c < len(grid.col_xs) and left >= grid.col_xs[c]]
-    padding = min(gaps, default=0.0)
+    # (a line of one character says nothing where the column is narrower than it and its padding: it
+    # overflows the padding, as a wrap never breaks inside a character: a one-character 一级指标 column)
+    padding = min((g for g, wide in gaps if wide), default=min((g for g, _ in gaps), default=0.0))
     out: dict[int, tuple[float, float, float, float]] = {}
     for r0, c0, _, cs in dict.fromkeys(owners):
         found = grid.text_bottoms.get((r0, c0))
@@ -575,9 +590,10 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         if n > 1:
             pitches.append((bottom - top - height) / (n - 1))
     least = _padding(grid, owners)
-    if least is None or not pitches:
+    if least is None:
         return set()
-    pitch = sorted(pitches)[len(pitches) // 2]
+    # (a piece of one-line cells shows no line pitch: a line takes at least its characters' height)
+    pitch = sorted(pitches)[len(pitches) // 2] if pitches else None
     dx = builder.xs[0] - grid.col_xs[0]
     out: set[int] = set()
     for r0, c0, _, cs in dict.fromkeys(owners[-1]):
@@ -586,7 +602,8 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
         bottom, height, left, right = grid.text_bottoms[r0, c0]
         room = grid.col_xs[c0 + cs] - grid.col_xs[c0] - (right - left)
         col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
-        if col is not None and free[r0, c0] - least < pitch - _LINE_SLACK and room <= _PADDING + _FULL_WIDTH * height:
+        if col is not None and free[r0, c0] - least < (pitch or height) - _LINE_SLACK \
+                and room <= _PADDING + _FULL_WIDTH * height:
             out.add(col)
     return out
 
