@@ -124,11 +124,7 @@ FULL_SIZE_REGRESSION_SEEDS = {
 
 # Still failing: strict expected failures naming what remains.
 KNOWN_FAILURES: dict[int, str] = {}
-FULL_SIZE_KNOWN_FAILURES = {
-    11689: "issue 13: a new indicator row at a page top beside merged 一级/二级指标 going on is joined onto the last "
-           "row as a cut row's rest (`良` | `持续有效运行`): the empty level cells count as evidence of a cut row "
-           "(cut_row's fewer-texts-than-empty-cells rule); not counting them breaks form cut rows",
-}
+FULL_SIZE_KNOWN_FAILURES: dict[int, str] = {}
 
 
 def _param(seed: int):

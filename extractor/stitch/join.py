@@ -473,8 +473,8 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         return None
     first_text = min(c for _, c, _, _ in joins)
     inner = [c for c in empty_under_text if c > first_text]
-    if len(joins) < len(empty_under_text) or (len(joins) == len(empty_under_text)
-                                              and all_full(builder, rows[0], joins)):
+    if (len(joins) < len(empty_under_text) and not _each_ended(builder, rows[0], joins)) or (
+            len(joins) == len(empty_under_text) and all_full(builder, rows[0], joins)):
         return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
         # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
         # empty 指标性质 and 度量单位)
@@ -492,10 +492,34 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     return None
 
 
-def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[float, float, float, float]]:
-    """Table column -> (bottom of the lowest character, its height, the cell's width its last line leaves
-    free, that width less the cell padding both sides) of each cell of the table's last row with text, read
-    on the page piece that row was printed on ({} where it is not known).
+def _each_ended(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span]) -> bool:
+    """Does every text of the table's last row that `joins` would go on show that it ended before the break
+    (all_full false for each, its geometry known)? A new row beside merged levels going on (`良` | `持续有效运行`
+    beside an empty 一级/二级指标) leaves as many empty cells as a cut row's rest, but a text cut by the break
+    fills its part (where its lines wrap at the cell's width)."""
+    texts = last_row_texts(builder)
+    if not texts or any(owner[1] not in texts for owner in joins.values()):
+        return False
+    if any(t.lines > 1 and t.widest_room > _PADDING + _FULL_WIDTH * t.height
+           for t in (texts[owner[1]] for owner in joins.values())):
+        return False  # lines broken where written, none wrapped at the cell's width: their ends say nothing
+        # (the seed's `《承德高新区全` / `员招商实施办法` / `(征求意见` | `稿)》`)
+    return not any(all_full(builder, top, {cell: owner}, unknown=False) for cell, owner in joins.items())
+
+
+class LastText(NamedTuple):
+    """Where a text of the table's last row ends in its cell, on the page piece that row was printed on."""
+    bottom: float  # of its lowest character
+    height: float  # of that character
+    room: float  # the cell's width its last line leaves free
+    free: float  # that width less the cell padding both sides
+    lines: int  # printed lines
+    widest_room: float  # the cell's width its widest line leaves free
+
+
+def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, LastText]:
+    """Table column -> where the text of each cell of the table's last row with text ends ({} where it is
+    not known).
 
     The padding is the least room any cell of the piece leaves left of its last line (a left-aligned or a
     full line shows it; a short centred one leaves more): never less than the true padding, so the free
@@ -513,7 +537,7 @@ def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[f
     # (a line of one character says nothing where the column is narrower than it and its padding: it
     # overflows the padding, as a wrap never breaks inside a character: a one-character 一级指标 column)
     padding = min((g for g, wide in gaps if wide), default=min((g for g, _ in gaps), default=0.0))
-    out: dict[int, tuple[float, float, float, float]] = {}
+    out: dict[int, LastText] = {}
     for r0, c0, _, cs in dict.fromkeys(owners):
         found = grid.text_bottoms.get((r0, c0))
         col = next((k for k, x in enumerate(builder.xs) if abs(x - grid.col_xs[c0] - dx) <= tol), None)
@@ -521,7 +545,9 @@ def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, tuple[f
             bottom, height, left, right = found
             x0, x1 = grid.col_xs[c0], grid.col_xs[c0 + cs]
             room = x1 - x0 - (right - left)
-            out[col] = (bottom, height, room, room - 2 * padding if gaps else 0.0)
+            _, lines, widest = grid.text_tops.get((r0, c0), (0.0, 1, right - left))
+            out[col] = LastText(bottom, height, room, room - 2 * padding if gaps else 0.0, lines,
+                                x1 - x0 - max(widest, right - left))
     return out
 
 
@@ -546,9 +572,9 @@ def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Spa
     texts = last_row_texts(builder)
     if not texts or any(owner[1] not in texts for owner in joins.values()):
         return unknown
-    lowest = max(b for b, _, _, _ in texts.values())
+    lowest = max(t.bottom for t in texts.values())
     for cell, owner in joins.items():
-        bottom, height, room, free = texts[owner[1]]
+        bottom, height, room, free, _, _ = texts[owner[1]]
         rest = top[cell[1]] or ""
         if bottom < lowest - _FULL_BOTTOM * height:
             return False
@@ -584,7 +610,7 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
     for (r, c), (bottom, height, _, _) in grid.text_bottoms.items():
         if (r, c) not in grid.text_tops:
             continue
-        top, n = grid.text_tops[r, c]
+        top, n, _ = grid.text_tops[r, c]
         cell = owners[r][c]
         free[r, c] = grid.row_bottoms[cell[0] + cell[2] - 1] - grid.row_tops[cell[0]] - (bottom - top)
         if n > 1:
