@@ -48,16 +48,17 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         n_pages = len(pdf.pages)
         wanted = select_pages(n_pages, pages, limits, warnings)
         shared = len(split_ranges(wanted, jobs)) > 1
-        if not shared:
-            page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
-            try:
+        page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
+        try:
+            if shared:  # workers forked with the open file and reader (extractor.parallel)
+                read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits,
+                                           reader=reader, pdf=pdf, page_reader=page_reader)
+                warnings += read.warnings
+            else:
                 read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
                                   reader=page_reader)
-            finally:
-                page_reader.close()
-    if shared:  # the file is closed before the workers fork
-        read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits, reader=reader)
-        warnings += read.warnings
+        finally:
+            page_reader.close()
     layouts, grids = read.layouts, read.grids
     check_readable(layouts, path.name)
     if grids_out is not None:
