@@ -400,9 +400,11 @@ def _total_score(cm: CellMap, project: Project) -> None:
             return
 
 
-def read_project(table: Table, title: str | None, warnings: list[Warning]) -> Project | None:
-    """The Project of one form table, or None when the table has no indicator header."""
-    cm = CellMap(table)
+def read_project(table: Table, title: str | None, warnings: list[Warning], cm: CellMap | None = None
+                 ) -> Project | None:
+    """The Project of one form table, or None when the table has no indicator header. `cm`: the table's
+    CellMap when the caller has it."""
+    cm = cm if cm is not None else CellMap(table)
     header = find_indicator_header(cm)
     if header is None:
         return None
