@@ -19,10 +19,11 @@ from pathlib import Path
 
 from extractor.model import Grid, PageLayout, Warning
 
-# Ranges per worker: pages differ in cost (a table page costs several text pages), so each worker takes a
-# few ranges in turn instead of one, the next as soon as it is free.
-_RANGES_PER_JOB = 3
-# Below this many pages a second process costs more than it saves.
+# Pages differ in cost (a table page costs several text pages), so the ranges are handed out in turn, the
+# next to the first worker free, and they shrink: each is 1/(_SHARE * jobs) of the pages left, so the
+# workers start on long ranges and end on short ones, finishing within a short range of each other.
+_SHARE = 2
+# Below this many pages a second process costs more than it saves; no range is shorter.
 MIN_PAGES_PER_RANGE = 8
 
 
@@ -53,17 +54,18 @@ def read_pages(pdf, pages: list[int], engine: str, warnings: list[Warning],
 
 
 def split_ranges(pages: list[int], jobs: int) -> list[list[int]]:
-    """`pages` cut into consecutive ranges: about _RANGES_PER_JOB per job, none under MIN_PAGES_PER_RANGE
-    pages (so a short document stays in one range)."""
+    """`pages` cut into consecutive ranges, each 1/(_SHARE * jobs) of the pages left after the ones before
+    (so they get shorter), none under MIN_PAGES_PER_RANGE pages (so a short document stays in one range)."""
     if jobs <= 1 or len(pages) < 2 * MIN_PAGES_PER_RANGE:
         return [list(pages)] if pages else []
-    n = max(1, min(jobs * _RANGES_PER_JOB, len(pages) // MIN_PAGES_PER_RANGE))
-    size, extra = divmod(len(pages), n)
     ranges, start = [], 0
-    for i in range(n):
-        end = start + size + (1 if i < extra else 0)
-        ranges.append(pages[start:end])
-        start = end
+    while start < len(pages):
+        left = len(pages) - start
+        size = max(MIN_PAGES_PER_RANGE, -(-left // (_SHARE * jobs)))
+        if left - size < MIN_PAGES_PER_RANGE:
+            size = left  # the rest would be too short: it goes with this one
+        ranges.append(pages[start:start + size])
+        start += size
     return ranges
 
 
