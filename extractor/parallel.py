@@ -71,13 +71,15 @@ def split_ranges(pages: list[int], jobs: int) -> list[list[int]]:
 
 def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: int,
                         password: str | None = None, limits=None, reader: str = "auto", pdf=None,
-                        page_reader=None) -> PageResults:
+                        page_reader=None, on_part=None) -> PageResults:
     """Locate and extract `pages` of the PDF at `path` in up to `jobs` worker processes.
 
     `pdf`, `page_reader`: the PDF as this process opened it (guard.open_pdf, pre_check=False) and its page
     reader (locate.reader.open_reader). The workers are forked with both (nothing to open again: opening
     the 392-page book costs each process ~0.35 s of CPU, its page tree read by pdfplumber and by playa) and
     each gives pdfminer a file handle of its own (_own_file). Without them they are opened here.
+    `on_part(part)`: called with each range's PageResults as it is joined, in page order (this process
+    stitches them while the workers read on).
 
     The results are joined in page order; the warnings are those one process would have appended, in the
     same order. A failure about the file in any range is raised here as the ExtractorError it means
@@ -101,7 +103,7 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
                 page_reader = open_reader(pdf, reader, password=password)
                 try:
                     return read_pages_parallel(path, pages, engine, jobs, password, limits, reader, pdf,
-                                               page_reader)
+                                               page_reader, on_part)
                 finally:
                     page_reader.close()
     ranges = split_ranges(pages, jobs)
@@ -122,6 +124,8 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
             joined.layouts += part.layouts
             joined.grids += part.grids
             joined.warnings += part.warnings
+            if on_part is not None:
+                on_part(part)
         return joined
     finally:
         pool.stop()

@@ -35,7 +35,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     from extractor.interpret import interpret
     from extractor.locate.reader import DEFAULT_READER, open_reader
     from extractor.parallel import read_pages, read_pages_parallel, split_ranges
-    from extractor.stitch import stitch_tables
+    from extractor.stitch import Stitching
 
     path = Path(path)
     reader = reader or DEFAULT_READER
@@ -48,11 +48,13 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         n_pages = len(pdf.pages)
         wanted = select_pages(n_pages, pages, limits, warnings)
         shared = len(split_ranges(wanted, jobs)) > 1
+        stitching = Stitching()
         page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
         try:
             if shared:  # workers forked with the open file and reader (extractor.parallel)
                 read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits,
-                                           reader=reader, pdf=pdf, page_reader=page_reader)
+                                           reader=reader, pdf=pdf, page_reader=page_reader,
+                                           on_part=lambda part: stitching.add(part.grids))
                 warnings += read.warnings
             else:
                 read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
@@ -65,7 +67,9 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         grids_out.extend(grids)
     if lines_out is not None:
         lines_out.extend(line for layout in layouts for line in layout.lines)
-    tables = stitch_tables(grids, warnings)
+    if not shared:
+        stitching.add(grids)
+    tables = stitching.tables()
     parts = interpret(layouts, tables, warnings)
     doc = {
         "schema_version": SCHEMA_VERSION,

@@ -18,11 +18,33 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
     that shows it included: the tables are joined again knowing it from the first page on, and knowing what
     the first row of each piece after a break prints (a merged cell's part over a whole page is then told a
     middle part of a cell going on from a new cell whose text a later part prints)."""
-    top_cells: dict[int, list[TopCell]] = {}
-    builders = _stitched(grids, settings, False, top_cells)
-    if any(b.texts_after_break for b in builders):  # again, knowing what the pieces after each one print
-        builders = _stitched(grids, settings, True, {}, top_cells)
-    return [b.build() for b in builders]
+    stitching = Stitching(settings)
+    stitching.add(grids)
+    return stitching.tables()
+
+
+class Stitching:
+    """stitch_tables given the grids a few pages at a time: the first joining goes on as they come (extract
+    --jobs joins each page range as it arrives, while the workers read the next); tables() ends it, with the
+    second joining where the first found the after-the-break convention. The same tables either way."""
+
+    def __init__(self, settings: TableSettings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings
+        self.grids: list[Grid] = []
+        self._top_cells: dict[int, list[TopCell]] = {}
+        self._builders: list[TableBuilder] = []
+
+    def add(self, grids: list[Grid]) -> None:
+        """The next grids, in document order."""
+        start = len(self.grids)
+        self.grids += grids
+        _join(self.grids, start, self.settings, False, self._top_cells, None, self._builders)
+
+    def tables(self) -> list[Table]:
+        builders = self._builders
+        if any(b.texts_after_break for b in builders):  # again, knowing what the pieces after each one print
+            builders = _stitched(self.grids, self.settings, True, {}, self._top_cells)
+        return [b.build() for b in builders]
 
 
 def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: bool,
@@ -31,7 +53,16 @@ def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: boo
     """The tables, each grid joined onto the one before or begun anew. `top_cells` collects each joined
     piece's first-row cells (TableBuilder.top_cells); `known` is that of an earlier joining."""
     builders: list[TableBuilder] = []
-    for i, grid in enumerate(grids):
+    _join(grids, 0, settings, texts_after_break, top_cells, known, builders)
+    return builders
+
+
+def _join(grids: list[Grid], start: int, settings: TableSettings, texts_after_break: bool,
+          top_cells: dict[int, list[TopCell]], known: dict[int, list[TopCell]] | None,
+          builders: list[TableBuilder]) -> None:
+    """_stitched's joining of grids[start:] onto `builders` (those of grids[:start])."""
+    for i in range(start, len(grids)):
+        grid = grids[i]
         first_on_page = i == 0 or grids[i - 1].page != grid.page
         if builders and first_on_page:
             prev = builders[-1].grids[-1]
@@ -53,7 +84,6 @@ def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: boo
         builders[-1].top_cells = top_cells  # (one dict for the whole joining)
         # one producer's convention over the whole document
         builders[-1].texts_after_break = builders[-2].texts_after_break if len(builders) > 1 else texts_after_break
-    return builders
 
 
 def _joined_after(grids: list[Grid], i: int, known: dict[int, list[TopCell]]) -> list[list[TopCell]]:
@@ -66,4 +96,4 @@ def _joined_after(grids: list[Grid], i: int, known: dict[int, list[TopCell]]) ->
     return out
 
 
-__all__ = ["stitch_tables"]
+__all__ = ["Stitching", "stitch_tables"]
