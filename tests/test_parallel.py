@@ -120,3 +120,21 @@ def test_the_size_limit_is_kept_while_reading_without_a_pre_pass(tmp_path):
     with pytest.raises(ExtractorError) as info:  # no guarded(): the worker classifies the failure itself
         parallel.read_pages_parallel(bomb, [1], "camelot", 2, limits=limits)
     assert info.value.code == "too_large"
+
+
+@needs_real
+def test_stitching_range_by_range_gives_the_tables_of_one_stitching():
+    """extract --jobs stitches each page range as it arrives (stitch.Stitching): the first joining and, once
+    the book shows its after-the-break convention (by p.59), the second go on range by range; the tables
+    must be those stitch_tables makes of all the grids at once."""
+    from extractor.stitch import Stitching, stitch_tables
+
+    grids = []
+    extract_pdf(REAL_CORPUS_DIR / TAIWAN, pages=list(range(1, 60)), grids_out=grids)
+    whole = stitch_tables(grids, [])
+    for size in (1, 7):
+        stitching = Stitching()
+        for i in range(0, len(grids), size):
+            stitching.add(grids[i:i + size])
+        assert stitching._again is not None  # the second joining began before the last grid
+        assert stitching.tables() == whole
