@@ -14,7 +14,7 @@ from extractor import SCHEMA_VERSION
 from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, inflate_limit, open_pdf, select_pages
 from extractor.hashing import sha256_file
 from extractor.model import Warning
-from extractor.parallel import fewer_collections as _fewer_collections  # noqa: F401 - kept for callers
+from extractor.parallel import fewer_collections as _fewer_collections
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
@@ -67,10 +67,11 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         grids_out.extend(grids)
     if lines_out is not None:
         lines_out.extend(line for layout in layouts for line in layout.lines)
-    if not shared:
-        stitching.add(grids)
-    tables = stitching.tables()
-    parts = interpret(layouts, tables, warnings)
+    with _fewer_collections():  # stitch and interpret allocate as freely as reading (the same output)
+        if not shared:
+            stitching.add(grids)
+        tables = stitching.tables()
+        parts = interpret(layouts, tables, warnings)
     doc = {
         "schema_version": SCHEMA_VERSION,
         "source": {"file": path.name, "sha256": sha256_file(path), "pages": n_pages},
