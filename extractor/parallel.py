@@ -5,8 +5,9 @@ Why the seam is here: locate and extract look at one page at a time (a page's gr
 only), while stitch joins tables across pages. So a long document can be cut anywhere into ranges; each
 worker returns its pages' layouts (characters already released), grids and warnings, and the joined lists
 are exactly what one process would have built: a table continued across a range boundary is stitched as
-before. Workers are forked (the extraction stack is already imported) from a pebble pool, which stops
-them all when the file fails or runs out of time.
+before. Workers are forked from a pebble pool with the extraction stack imported and the PDF and its page
+reader already open (nothing opened twice); the pool stops them all when the file fails or runs out of
+time. The parent stitches each range as it arrives (`on_part`), while the workers read the next.
 """
 
 from __future__ import annotations
