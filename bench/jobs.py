@@ -13,6 +13,7 @@ import argparse
 import filecmp
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,6 +54,7 @@ def main() -> None:
         for jobs in (1, 2):
             times[jobs].append(run(jobs, tmp / f"jobs{jobs}.json"))
     identical = filecmp.cmp(tmp / "jobs1.json", tmp / "jobs2.json", shallow=False)
+    shutil.rmtree(tmp, ignore_errors=True)
     wall = {}
     for jobs, rows in times.items():
         wall[jobs] = statistics.median(w for w, _c, _l in rows)

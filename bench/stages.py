@@ -75,7 +75,8 @@ def instrument() -> None:
     _timed(grids, "_lattices", "grid")
     _timed(grids, "split_unruled_rows", "grid")
     _timed(grids, "place_chars", "placement")
-    _timed(extractor.stitch, "stitch_tables", "stitch")
+    _timed(extractor.stitch.Stitching, "add", "stitch")  # (extract --jobs: as each page range arrives)
+    _timed(extractor.stitch.Stitching, "tables", "stitch")
     _timed(extractor.interpret, "interpret", "interpret")
     _timed(extractor.captions, "table_dicts", "interpret")
 

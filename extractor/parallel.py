@@ -5,8 +5,9 @@ Why the seam is here: locate and extract look at one page at a time (a page's gr
 only), while stitch joins tables across pages. So a long document can be cut anywhere into ranges; each
 worker returns its pages' layouts (characters already released), grids and warnings, and the joined lists
 are exactly what one process would have built: a table continued across a range boundary is stitched as
-before. Workers are forked (the extraction stack is already imported) from a pebble pool, which stops
-them all when the file fails or runs out of time.
+before. Workers are forked from a pebble pool with the extraction stack imported and the PDF and its page
+reader already open (nothing opened twice); the pool stops them all when the file fails or runs out of
+time. The parent stitches each range as it arrives (`on_part`), while the workers read the next.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from pathlib import Path
 
 from extractor.model import Grid, PageLayout, Warning
 
-# Ranges per worker: pages differ in cost (a table page costs several text pages), so each worker takes a
-# few ranges in turn instead of one, the next as soon as it is free.
-_RANGES_PER_JOB = 3
-# Below this many pages a second process costs more than it saves.
+# Pages differ in cost (a table page costs several text pages), so the ranges are handed out in turn, the
+# next to the first worker free, and they shrink: each is 1/(_SHARE * jobs) of the pages left, so the
+# workers start on long ranges and end on short ones, finishing within a short range of each other.
+_SHARE = 2
+# Below this many pages a second process costs more than it saves; no range is shorter.
 MIN_PAGES_PER_RANGE = 8
 
 
@@ -53,23 +55,32 @@ def read_pages(pdf, pages: list[int], engine: str, warnings: list[Warning],
 
 
 def split_ranges(pages: list[int], jobs: int) -> list[list[int]]:
-    """`pages` cut into consecutive ranges: about _RANGES_PER_JOB per job, none under MIN_PAGES_PER_RANGE
-    pages (so a short document stays in one range)."""
+    """`pages` cut into consecutive ranges, each 1/(_SHARE * jobs) of the pages left after the ones before
+    (so they get shorter), none under MIN_PAGES_PER_RANGE pages (so a short document stays in one range)."""
     if jobs <= 1 or len(pages) < 2 * MIN_PAGES_PER_RANGE:
         return [list(pages)] if pages else []
-    n = max(1, min(jobs * _RANGES_PER_JOB, len(pages) // MIN_PAGES_PER_RANGE))
-    size, extra = divmod(len(pages), n)
     ranges, start = [], 0
-    for i in range(n):
-        end = start + size + (1 if i < extra else 0)
-        ranges.append(pages[start:end])
-        start = end
+    while start < len(pages):
+        left = len(pages) - start
+        size = max(MIN_PAGES_PER_RANGE, -(-left // (_SHARE * jobs)))
+        if left - size < MIN_PAGES_PER_RANGE:
+            size = left  # the rest would be too short: it goes with this one
+        ranges.append(pages[start:start + size])
+        start += size
     return ranges
 
 
 def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: int,
-                        password: str | None = None, limits=None, reader: str = "auto") -> PageResults:
+                        password: str | None = None, limits=None, reader: str = "auto", pdf=None,
+                        page_reader=None, on_part=None) -> PageResults:
     """Locate and extract `pages` of the PDF at `path` in up to `jobs` worker processes.
+
+    `pdf`, `page_reader`: the PDF as this process opened it (guard.open_pdf, pre_check=False) and its page
+    reader (locate.reader.open_reader). The workers are forked with both (nothing to open again: opening
+    the 392-page book costs each process ~0.35 s of CPU, its page tree read by pdfplumber and by playa) and
+    each gives pdfminer a file handle of its own (_own_file). Without them they are opened here.
+    `on_part(part)`: called with each range's PageResults as it is joined, in page order (this process
+    stitches them while the workers read on).
 
     The results are joined in page order; the warnings are those one process would have appended, in the
     same order. A failure about the file in any range is raised here as the ExtractorError it means
@@ -83,7 +94,22 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
     if reader != "pdfminer":
         import extractor.locate.playa_objects  # noqa: F401 - playa too
 
+    if pdf is None:
+        from extractor.guard import DEFAULT_LIMITS, inflate_limit, open_pdf
+        from extractor.locate.reader import open_reader
+
+        limits = limits or DEFAULT_LIMITS
+        with inflate_limit(limits.max_decompressed):
+            with open_pdf(path, password=password, limits=limits, warnings=[], pre_check=False) as pdf:
+                page_reader = open_reader(pdf, reader, password=password)
+                try:
+                    return read_pages_parallel(path, pages, engine, jobs, password, limits, reader, pdf,
+                                               page_reader, on_part)
+                finally:
+                    page_reader.close()
     ranges = split_ranges(pages, jobs)
+    global _inherited
+    _inherited = (pdf, page_reader)
     # The parent's objects are not the workers' garbage: frozen, the workers' collector skips them instead
     # of touching (and so copying) every inherited page. Workers are forked while the pool runs.
     gc.freeze()
@@ -99,11 +125,14 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
             joined.layouts += part.layouts
             joined.grids += part.grids
             joined.warnings += part.warnings
+            if on_part is not None:
+                on_part(part)
         return joined
     finally:
         pool.stop()
         pool.join()
         gc.unfreeze()
+        _inherited = None
 
 
 @dataclass
@@ -119,10 +148,31 @@ class _Failure:
         return self.cls(self.message, code=self.code)
 
 
-# The PDF each worker has open (with its page reader), kept across the ranges it is given: opening
-# (pdfplumber loads the whole page tree) costs ~0.3 s on the 392-page book, once per worker instead of once
-# per range. A worker dies with its pool (stopped when the file is done), which closes the file.
-_worker_pdf: dict[tuple[str, str | None, str], tuple[object, object]] = {}
+# The PDF and page reader the parent opened, inherited by each forked worker (read_pages_parallel).
+_inherited: tuple[object, object] | None = None
+# Whether this process has given pdfminer a file handle of its own (_own_file).
+_owns_file = False
+
+
+def _own_file(pdf) -> None:
+    """Give the inherited pdfminer parser a file handle of this process's own. A forked worker shares the
+    parent's open file, and with it one file position, which pdfminer moves (seek, then read) as it
+    fetches objects: two workers doing so at once would read each other's bytes. playa reads through
+    mmap (no position) and a repaired file is in memory: nothing to do for them. Once per worker (a
+    worker's later ranges keep the handle it made for its first)."""
+    global _owns_file
+    if _owns_file:
+        return
+    _owns_file = True
+    stream = pdf.stream
+    name = getattr(stream, "name", None)
+    if not isinstance(name, str) or pdf.stream_is_external:
+        return  # a BytesIO (repaired in memory): this process's own copy
+    own = open(name, "rb")  # noqa: SIM115 - lives as long as the worker
+    pdf.stream = own
+    parser = pdf.doc._parser
+    parser.fp = own
+    parser.seek(0)
 
 
 def _read_range(path, pages: list[int], engine: str, password: str | None, limits,
@@ -130,15 +180,17 @@ def _read_range(path, pages: list[int], engine: str, password: str | None, limit
     from extractor.guard import DEFAULT_LIMITS, inflate_limit, open_pdf
     from extractor.locate.reader import open_reader
 
+    global _inherited
     limits = limits or DEFAULT_LIMITS
     warnings: list[Warning] = []
     with fewer_collections(), inflate_limit(limits.max_decompressed):
-        key = (str(path), password, reader)
-        if key not in _worker_pdf:
+        if _inherited is None:  # a worker started without fork: it opens the file, once for its ranges
             opened: list[Warning] = []  # `repaired` and the like: the parent has them from its own opening
             pdf = open_pdf(path, password=password, limits=limits, warnings=opened, pre_check=False)
-            _worker_pdf[key] = (pdf, open_reader(pdf, reader, password=password))
-        pdf, page_reader = _worker_pdf[key]
+            _inherited = (pdf, open_reader(pdf, reader, password=password))
+        else:
+            _own_file(_inherited[0])
+        pdf, page_reader = _inherited
         return read_pages(pdf, pages, engine, warnings, password=password, reader=page_reader)
 
 

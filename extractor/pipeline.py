@@ -14,7 +14,7 @@ from extractor import SCHEMA_VERSION
 from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, inflate_limit, open_pdf, select_pages
 from extractor.hashing import sha256_file
 from extractor.model import Warning
-from extractor.parallel import fewer_collections as _fewer_collections  # noqa: F401 - kept for callers
+from extractor.parallel import fewer_collections as _fewer_collections
 
 
 def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] | None = None,
@@ -35,7 +35,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     from extractor.interpret import interpret
     from extractor.locate.reader import DEFAULT_READER, open_reader
     from extractor.parallel import read_pages, read_pages_parallel, split_ranges
-    from extractor.stitch import stitch_tables
+    from extractor.stitch import Stitching
 
     path = Path(path)
     reader = reader or DEFAULT_READER
@@ -48,24 +48,30 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
         n_pages = len(pdf.pages)
         wanted = select_pages(n_pages, pages, limits, warnings)
         shared = len(split_ranges(wanted, jobs)) > 1
-        if not shared:
-            page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
-            try:
+        stitching = Stitching()
+        page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
+        try:
+            if shared:  # workers forked with the open file and reader (extractor.parallel)
+                read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits,
+                                           reader=reader, pdf=pdf, page_reader=page_reader,
+                                           on_part=lambda part: stitching.add(part.grids))
+                warnings += read.warnings
+            else:
                 read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
                                   reader=page_reader)
-            finally:
-                page_reader.close()
-    if shared:  # the file is closed before the workers fork
-        read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits, reader=reader)
-        warnings += read.warnings
+        finally:
+            page_reader.close()
     layouts, grids = read.layouts, read.grids
     check_readable(layouts, path.name)
     if grids_out is not None:
         grids_out.extend(grids)
     if lines_out is not None:
         lines_out.extend(line for layout in layouts for line in layout.lines)
-    tables = stitch_tables(grids, warnings)
-    parts = interpret(layouts, tables, warnings)
+    with _fewer_collections():  # stitch and interpret allocate as freely as reading (the same output)
+        if not shared:
+            stitching.add(grids)
+        tables = stitching.tables()
+        parts = interpret(layouts, tables, warnings)
     doc = {
         "schema_version": SCHEMA_VERSION,
         "source": {"file": path.name, "sha256": sha256_file(path), "pages": n_pages},

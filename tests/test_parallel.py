@@ -19,9 +19,17 @@ from extractor.write.json_out import dumps
 def test_ranges_are_consecutive_cover_every_page_once_and_in_order():
     pages = list(range(3, 200))
     ranges = split_ranges(pages, 2)
-    assert len(ranges) == 6
+    assert len(ranges) > 2 * 2  # more ranges than workers: the first free takes the next
     assert [p for r in ranges for p in r] == pages
-    assert max(map(len, ranges)) - min(map(len, ranges)) <= 1
+    assert min(map(len, ranges)) >= parallel.MIN_PAGES_PER_RANGE
+
+
+def test_ranges_shrink_so_the_workers_end_on_short_ones():
+    ranges = split_ranges(list(range(1, 393)), 2)
+    sizes = [len(r) for r in ranges]
+    assert sizes[:-1] == sorted(sizes[:-1], reverse=True)  # (the last takes a rest too short to stand alone)
+    assert sizes[0] >= 4 * sizes[-1]
+    assert sizes[-1] < 2 * parallel.MIN_PAGES_PER_RANGE
 
 
 def test_a_short_document_stays_in_one_range():
@@ -61,6 +69,7 @@ def test_taiwan_book_tables_across_range_boundaries_are_identical(monkeypatch):
     pages = list(range(15, 41))
     one = extract_pdf(path, pages=pages)
     monkeypatch.setattr(parallel, "MIN_PAGES_PER_RANGE", 4)
+    monkeypatch.setattr(parallel, "_SHARE", 4)  # ranges of 4 pages (6 at the end): a boundary inside pp.15-20
     ranges = split_ranges(pages, 2)
     assert len(ranges) == 6
     assert _crossing(one, ranges) >= 2  # pp.15-20 and 21-34 are each one table across several ranges
@@ -111,3 +120,21 @@ def test_the_size_limit_is_kept_while_reading_without_a_pre_pass(tmp_path):
     with pytest.raises(ExtractorError) as info:  # no guarded(): the worker classifies the failure itself
         parallel.read_pages_parallel(bomb, [1], "camelot", 2, limits=limits)
     assert info.value.code == "too_large"
+
+
+@needs_real
+def test_stitching_range_by_range_gives_the_tables_of_one_stitching():
+    """extract --jobs stitches each page range as it arrives (stitch.Stitching): the first joining and, once
+    the book shows its after-the-break convention (by p.59), the second go on range by range; the tables
+    must be those stitch_tables makes of all the grids at once."""
+    from extractor.stitch import Stitching, stitch_tables
+
+    grids = []
+    extract_pdf(REAL_CORPUS_DIR / TAIWAN, pages=list(range(1, 60)), grids_out=grids)
+    whole = stitch_tables(grids, [])
+    for size in (1, 7):
+        stitching = Stitching()
+        for i in range(0, len(grids), size):
+            stitching.add(grids[i:i + size])
+        assert stitching._again is not None  # the second joining began before the last grid
+        assert stitching.tables() == whole

@@ -103,11 +103,11 @@ def interpret(layouts: list[PageLayout], tables: list[Table], warnings: list[War
     for index, table in enumerate(tables):
         caption = _caption(table, prose, previous)
         previous = table
-        indicators = read_graded(table, warnings)
+        cm = CellMap(table)
+        indicators = read_graded(table, warnings, cm)
         if indicators is not None:
             graded.append((table, indicators))
             continue
-        cm = CellMap(table)
         if reader.continues(table, cm):
             continue
         heading = _heading_before(table, prose, caption, tables[index - 1] if index else None)

@@ -48,6 +48,9 @@ class CellMap:
         extent = {(r, c): (rs, cs) for r, c, rs, cs in table.spans}
         self.cover: dict[tuple[int, int], Cell] = {}
         self.cells: list[Cell] = []
+        # rows known to start no indicator header (indicators.find_indicator_header): several readers scan
+        # the same table for one, and a table without one (a budget book's tables) is scanned row by row
+        self.headerless_rows: set[int] = set()
         for r, row in enumerate(table.rows):
             for c, text in enumerate(row):
                 if text is None:

@@ -89,8 +89,10 @@ def grade_columns(cm: CellMap) -> tuple[int, int, dict[str, int]] | None:
     return None
 
 
-def read_graded(table: Table, warnings: list[Warning]) -> list[GradedIndicator] | None:
-    cm = CellMap(table)
+def read_graded(table: Table, warnings: list[Warning], cm: CellMap | None = None
+                ) -> list[GradedIndicator] | None:
+    """`cm`: the table's CellMap when the caller has it."""
+    cm = cm if cm is not None else CellMap(table)
     found = grade_columns(cm)
     if found is None:
         return None

@@ -59,9 +59,10 @@ def header_at(cm: CellMap, r: int) -> IndicatorHeader | None:
                     attributes[cell.col] = L.label_text(cell.text)
                 elif name and (name not in cols or cm.at(r, cols[name]) is cm.at(r, cell.col)):
                     cols[name] = cell.col
-    if "level3" not in cols and "level1" not in cols:  # 绩效指标 printing the levels run together
+    if "level3" not in cols and "level1" not in cols and ("op" in cols or "unit" in cols):
+        # 绩效指标 printing the levels run together
         combined = next((c for c in cm.row_cells(r) if c.row == r and L.matches(L.COMBINED, c.text)), None)
-        if combined is not None and ("op" in cols or "unit" in cols):
+        if combined is not None:
             cols["level3"] = combined.col
             cols["combined"] = combined.col
     if "level1" not in cols and "level2" in cols and "level3" in cols and "value" in cols and cols["level2"] > 0:
@@ -80,9 +81,12 @@ def header_at(cm: CellMap, r: int) -> IndicatorHeader | None:
 def find_indicator_header(cm: CellMap, start: int = 0, stop: int | None = None) -> IndicatorHeader | None:
     """The first row in [start, stop) naming 一级指标 … 指标值 (or a flat 指标名称 … 指标值 list)."""
     for r in range(start, cm.n_rows if stop is None else stop):
+        if r in cm.headerless_rows:
+            continue
         header = header_at(cm, r)
         if header is not None:
             return header
+        cm.headerless_rows.add(r)
     return None
 
 

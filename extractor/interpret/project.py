@@ -27,11 +27,12 @@ from extractor.model import Table, Warning
 
 def looks_like_project(cm: CellMap) -> bool:
     """Does this table claim to be a project table (so failing to read it deserves a warning)?"""
-    for cell in cm.cells:
-        if L.matches(L.LEVEL1, cell.text) or L.matches(L.INDICATOR_HINTS, cell.text):
-            return True
+    texts = set(c.text for c in cm.cells)  # each text asked once (a budget table repeats many)
+    if any(L.matches(L.LEVEL1, t) or L.matches(L.INDICATOR_HINTS, t) for t in texts):
+        return True
+    named = {t for t in texts if L.matches(L.CODE, t) or L.matches(L.NAME, t)}
     for cell in cm.cells:  # 项目名称 as a form label (over other labels), not as a budget list's column head
-        if L.matches(L.CODE, cell.text) or L.matches(L.NAME, cell.text):
+        if cell.text in named:
             below = cm.below(cell)
             if below is None or L.is_known_label(below.text):
                 return True
@@ -400,9 +401,11 @@ def _total_score(cm: CellMap, project: Project) -> None:
             return
 
 
-def read_project(table: Table, title: str | None, warnings: list[Warning]) -> Project | None:
-    """The Project of one form table, or None when the table has no indicator header."""
-    cm = CellMap(table)
+def read_project(table: Table, title: str | None, warnings: list[Warning], cm: CellMap | None = None
+                 ) -> Project | None:
+    """The Project of one form table, or None when the table has no indicator header. `cm`: the table's
+    CellMap when the caller has it."""
+    cm = cm if cm is not None else CellMap(table)
     header = find_indicator_header(cm)
     if header is None:
         return None

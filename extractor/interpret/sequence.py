@@ -174,7 +174,7 @@ class SequenceReader:
             self.warnings[:] = [w for w in self.warnings if w is not head[3]]
         for start, stop in form_segments(cm) if header is not None else [(0, cm.n_rows)]:
             part = table if (start, stop) == (0, cm.n_rows) else slice_table(table, start, stop)
-            project = read_project(part, title, self.warnings)
+            project = read_project(part, title, self.warnings, cm if part is table else None)
             if project is None:
                 if looks_like_project(cm):
                     w = Warning("table_uninterpreted", "a table with project or indicator labels has no "

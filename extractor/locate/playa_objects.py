@@ -154,22 +154,24 @@ def _pdfminer_descent(font) -> float:
 
 class _Fonts:
     """Per font (by identity: playa keeps one font object per font of the document): pdfminer's descent,
-    and pdfminer's default width set once. `on_font(font)` is called for every text object, and may raise
-    to refuse the page (the reader's fallback for font kinds it does not cover)."""
+    and pdfminer's default width set once. `on_font(font)` (a test of the font alone) is called for a font
+    until it has passed once, and may raise to refuse the page (the reader's fallback for font kinds it does
+    not cover): a refused font is refused on every page that uses it."""
 
     def __init__(self, on_font=None) -> None:
         self._descent: dict[int, tuple[object, float]] = {}
         self._on_font = on_font
 
     def descent(self, font) -> float:
+        got = self._descent.get(id(font))
+        if got is not None and got[0] is font:  # (kept only once on_font passed it)
+            return got[1]
         if self._on_font is not None:
             self._on_font(font)
-        got = self._descent.get(id(font))
-        if got is None or got[0] is not font:
-            if isinstance(font, SimpleFont) and not isinstance(font, Type3Font) \
-                    and "MissingWidth" not in (font.descriptor or {}):
-                font.default_width = 0  # pdfminer: PDFFont default_width = MissingWidth or 0
-            got = self._descent[id(font)] = (font, _pdfminer_descent(font))
+        if isinstance(font, SimpleFont) and not isinstance(font, Type3Font) \
+                and "MissingWidth" not in (font.descriptor or {}):
+            font.default_width = 0  # pdfminer: PDFFont default_width = MissingWidth or 0
+        got = self._descent[id(font)] = (font, _pdfminer_descent(font))
         return got[1]
 
 

@@ -18,20 +18,63 @@ def stitch_tables(grids: list[Grid], warnings: list[Warning], settings: TableSet
     that shows it included: the tables are joined again knowing it from the first page on, and knowing what
     the first row of each piece after a break prints (a merged cell's part over a whole page is then told a
     middle part of a cell going on from a new cell whose text a later part prints)."""
-    top_cells: dict[int, list[TopCell]] = {}
-    builders = _stitched(grids, settings, False, top_cells)
-    if any(b.texts_after_break for b in builders):  # again, knowing what the pieces after each one print
-        builders = _stitched(grids, settings, True, {}, top_cells)
-    return [b.build() for b in builders]
+    stitching = Stitching(settings)
+    stitching.add(grids)
+    return stitching.tables()
 
 
-def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: bool,
-              top_cells: dict[int, list[TopCell]], known: dict[int, list[TopCell]] | None = None
-              ) -> list[TableBuilder]:
-    """The tables, each grid joined onto the one before or begun anew. `top_cells` collects each joined
-    piece's first-row cells (TableBuilder.top_cells); `known` is that of an earlier joining."""
-    builders: list[TableBuilder] = []
-    for i, grid in enumerate(grids):
+class Stitching:
+    """stitch_tables given the grids a few pages at a time: the joinings go on as they come (extract --jobs
+    joins each page range as it arrives, while the workers read the next); tables() ends them. The second
+    joining starts once the first has found the after-the-break convention, and goes as far as what the
+    first knows of the pieces after each grid is final. The same tables either way."""
+
+    def __init__(self, settings: TableSettings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings
+        self.grids: list[Grid] = []
+        self._top_cells: dict[int, list[TopCell]] = {}
+        self._builders: list[TableBuilder] = []
+        self._again: list[TableBuilder] | None = None  # the second joining, once begun
+        self._again_done = 0  # grids it has joined
+        self._again_tops: dict[int, list[TopCell]] = {}  # (one dict for the whole joining, as the first's)
+
+    def add(self, grids: list[Grid]) -> None:
+        """The next grids, in document order."""
+        start = len(self.grids)
+        self.grids += grids
+        _join(self.grids, start, len(self.grids), self.settings, False, self._top_cells, None, self._builders)
+        if self._again is None and any(b.texts_after_break for b in self._builders):
+            self._again = []
+        if self._again is not None:
+            # _joined_after looks at the grids the first joining joined after each one, up to one it did not
+            # join: final for every grid before the last such grid yet
+            ready = next((i for i in range(len(self.grids) - 1, self._again_done, -1)
+                          if id(self.grids[i]) not in self._top_cells), self._again_done)
+            self._join_again(ready)
+
+    def _join_again(self, end: int) -> None:
+        _join(self.grids, self._again_done, end, self.settings, True, self._again_tops, self._top_cells,
+              self._again)
+        self._again_done = max(self._again_done, end)
+
+    def tables(self) -> list[Table]:
+        builders = self._builders
+        if any(b.texts_after_break for b in builders):  # again, knowing what the pieces after each one print
+            if self._again is None:
+                self._again = []
+            self._join_again(len(self.grids))
+            builders = self._again
+        return [b.build() for b in builders]
+
+
+def _join(grids: list[Grid], start: int, end: int, settings: TableSettings, texts_after_break: bool,
+          top_cells: dict[int, list[TopCell]], known: dict[int, list[TopCell]] | None,
+          builders: list[TableBuilder]) -> None:
+    """The tables of grids[start:end] joined onto `builders` (those of grids[:start]): each grid joined onto
+    the one before or begun anew. `top_cells` collects each joined piece's first-row cells
+    (TableBuilder.top_cells); `known` is that of an earlier joining."""
+    for i in range(start, end):
+        grid = grids[i]
         first_on_page = i == 0 or grids[i - 1].page != grid.page
         if builders and first_on_page:
             prev = builders[-1].grids[-1]
@@ -53,7 +96,6 @@ def _stitched(grids: list[Grid], settings: TableSettings, texts_after_break: boo
         builders[-1].top_cells = top_cells  # (one dict for the whole joining)
         # one producer's convention over the whole document
         builders[-1].texts_after_break = builders[-2].texts_after_break if len(builders) > 1 else texts_after_break
-    return builders
 
 
 def _joined_after(grids: list[Grid], i: int, known: dict[int, list[TopCell]]) -> list[list[TopCell]]:
@@ -66,4 +108,4 @@ def _joined_after(grids: list[Grid], i: int, known: dict[int, list[TopCell]]) ->
     return out
 
 
-__all__ = ["stitch_tables"]
+__all__ = ["Stitching", "stitch_tables"]

@@ -59,15 +59,29 @@ def owner_map(n_rows: int, n_cols: int, spans: list[Span]) -> OwnerMap:
 
 class OwnerMap(Sequence):
     """The rows of owner_map, each built when first asked for: the stitcher mostly wants the first or the
-    last row, and building every row of a long table for each page break made stitching quadratic."""
+    last row, and building every row of a long table for each page break made stitching quadratic. The
+    spans covering each row are indexed when a second row is asked for: one row (the last, at each page
+    break) only needs the spans over it."""
 
     def __init__(self, n_rows: int, n_cols: int, spans: list[Span]):
         self.n_rows, self.n_cols = n_rows, n_cols
-        self._by_row: dict[int, list[Span]] = {}  # the spans covering each row, in the order given
-        for span in spans:
-            for r in range(span[0], min(span[0] + span[2], n_rows)):
-                self._by_row.setdefault(r, []).append(span)
+        self._spans = list(spans)  # (a caller may extend its list later: the map is of the spans given)
+        self._by_row: dict[int, list[Span]] | None = None  # the spans covering each row, in the order given
         self._rows: dict[int, list[Span]] = {}
+
+    def _spans_over(self, r: int) -> list[Span]:
+        if self._by_row is None and not self._rows:  # the first row asked for: the spans over it, in order
+            return [s for s in self._spans if s[0] <= r < s[0] + s[2]]
+        return self.by_row().get(r, [])
+
+    def by_row(self) -> dict[int, list[Span]]:
+        """The spans covering each row (rows no span covers left out), each row's in the order given."""
+        if self._by_row is None:
+            self._by_row = {}
+            for span in self._spans:
+                for r in range(span[0], min(span[0] + span[2], self.n_rows)):
+                    self._by_row.setdefault(r, []).append(span)
+        return self._by_row
 
     def __len__(self) -> int:
         return self.n_rows
@@ -82,7 +96,7 @@ class OwnerMap(Sequence):
         row = self._rows.get(r)
         if row is None:
             row = [(r, c, 1, 1) for c in range(self.n_cols)]
-            for span in self._by_row.get(r, ()):  # a later span over a slot wins, as it always did
+            for span in self._spans_over(r):  # a later span over a slot wins, as it always did
                 for c in range(span[1], min(span[1] + span[3], self.n_cols)):
                     row[c] = span
             self._rows[r] = row
@@ -94,19 +108,39 @@ class OwnerMap(Sequence):
 
 def remap(rows: list[list[str | None]], spans: list[Span], cmap: list[int], n_cols: int
           ) -> tuple[list[list[str | None]], list[Span]]:
-    """A piece's rows and merged cells laid onto the table's columns (a piece column may widen to several)."""
-    owner = owner_map(len(rows), len(rows[0]) if rows else 0, spans)
+    """A piece's rows and merged cells laid onto the table's columns (a piece column may widen to several).
+
+    Each page break remaps the whole table so far, so this walks owner_map's rows without building them:
+    a slot no span covers is its own 1x1 cell, met there only once; a span is laid out where first met
+    (the later of two spans over a slot owns it, as in owner_map)."""
+    n_rows, n_piece_cols = len(rows), len(rows[0]) if rows else 0
+    spanned = owner_map(n_rows, n_piece_cols, spans).by_row()
     new_rows: list[list[str | None]] = [[None] * n_cols for _ in rows]
     new_spans: list[Span] = []
     seen: set[Span] = set()
-    for r, row in enumerate(owner):
-        for cell in row:
+    for r in range(n_rows):
+        over = spanned.get(r)
+        owners: dict[int, Span] = {}
+        if over:
+            for span in over:
+                for c in range(span[1], min(span[1] + span[3], n_piece_cols)):
+                    owners[c if c >= 0 else c + n_piece_cols] = span  # (a list's index, as owner_map's)
+        row, new_row = rows[r], new_rows[r]
+        for c0 in range(n_piece_cols):
+            cell = owners.get(c0) if owners else None
+            if cell is None:  # a 1x1 cell of its own
+                nc0, nc1 = cmap[c0], cmap[c0 + 1]
+                text = row[c0]
+                new_row[nc0] = text if text is not None else ""
+                if nc1 - nc0 > 1:
+                    new_spans.append((r, nc0, 1, nc1 - nc0))
+                continue
             if cell in seen:
                 continue
             seen.add(cell)
-            r0, c0, rs, cs = cell
-            nc0, nc1 = cmap[c0], cmap[c0 + cs]
-            new_rows[r0][nc0] = rows[r0][c0] if rows[r0][c0] is not None else ""
+            r0, c1, rs, cs = cell
+            nc0, nc1 = cmap[c1], cmap[c1 + cs]
+            new_rows[r0][nc0] = rows[r0][c1] if rows[r0][c1] is not None else ""
             if rs > 1 or nc1 - nc0 > 1:
                 new_spans.append((r0, nc0, rs, nc1 - nc0))
     return new_rows, new_spans
