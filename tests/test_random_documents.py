@@ -147,6 +147,9 @@ FULL_SIZE_REGRESSION_SEEDS = {
     14057: "a 三级指标 that fills its cell before the break beside a 二级指标 printed there only (merged over the "
            "break): read as one text split by the break, the rows joined (a level name on one side is a merged "
            "level going on, no evidence of a list's row group)",
+    30824: "checked on (seeds 30000-31999): a value merged over two rows beside its label 其中：财政资金, the label "
+           "printed before the break, the amount after it: read as the next row's",
+    31587: "checked on (seeds 30000-31999): the same as 30824 (其中：财政资金 | empty, then the amount after the break)",
 }
 
 

@@ -73,3 +73,17 @@ def test_right_aligned_amounts_stacked_in_a_wide_cell_stay_apart():
 
     chars = _glyphs("1,786", 220.0, 100.0) + _glyphs("1,786", 220.0, 116.0)  # cell 171.5-236.5, right-aligned
     assert [t.strip() for t in cell_lines(chars, DEFAULT_SETTINGS, 171.5, 236.5)] == ["1,786", "1,786"]
+
+
+def test_an_amount_wrapped_over_three_lines_of_a_narrow_cell_is_one_line_again():
+    # random list seed 30521: a 17.5 pt 指标值 cell prints ≥432,365天 as ≥ / 43 / 2,3 / 65 / 天; `2,3` is no
+    # amount of its own, so the lines were two stacked amounts and the row was split into its lines
+    from extractor.extract.place import cell_lines
+    from extractor.locate import DEFAULT_SETTINGS
+
+    chars = (_glyphs("≥", 415.3, 366.0, w=9.0, size=9.0) + _glyphs("43", 415.3, 377.7, w=4.16, size=9.0)
+             + _glyphs("2,3", 415.3, 389.4, w=3.5, size=9.0) + _glyphs("65", 415.3, 401.1, w=4.16, size=9.0)
+             + _glyphs("天", 415.3, 412.8, w=9.0, size=9.0))
+    lines = [t.strip() for t in cell_lines(chars, DEFAULT_SETTINGS, 412.8, 430.3)]
+    assert lines == ["≥", "432,365", "天"]
+    assert not holds_stacked_numbers(lines)

@@ -9,6 +9,7 @@ check).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractor.extract.lattice import Lattice, Span
@@ -61,6 +62,14 @@ def _wraps(prev: list[Char], nxt: list[Char], left: float, right: float) -> bool
     return abs(first.x0 - p0) <= 1.0 and abs((right - p1) - (p0 - left)) <= room
 
 
+_AMOUNT_PIECE = re.compile(r"[-−]?[\d,.]+")  # a piece of an amount wrapped in a narrow cell (`43` / `2,3` / `65`)
+
+
+def _item_piece(line: str) -> bool:
+    """An item line, or a piece of an amount a wrap cut (`2,3` of `432,365`: no amount of its own)."""
+    return is_item_line(line) or _AMOUNT_PIECE.fullmatch(line) is not None
+
+
 def cell_lines(chars: list[Char], settings: TableSettings, left: float, right: float) -> list[str]:
     """A cell's printed lines; an item line (an amount, a code) wrapped onto the next is one line again,
     so the cell-text rules keep apart only lines that are separate items."""
@@ -71,7 +80,7 @@ def _cell_lines(rows: list[list[Char]], settings: TableSettings, left: float, ri
     out: list[str] = []
     for i, row in enumerate(rows):
         text = join_chars(row, settings)
-        if out and is_item_line(out[-1].strip()) and is_item_line(text.strip()) \
+        if out and _item_piece(out[-1].strip()) and _item_piece(text.strip()) \
                 and _wraps(rows[i - 1], row, left, right):
             out[-1] = out[-1].strip() + text.strip()
         else:

@@ -302,9 +302,11 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             # name after the break is this cell's: 效益指标 | empty, 经济效益指标 after the break)
         cell = top[owner[1]]
         if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]) \
-                and not (cell[0] == 0 and text_right_of[owner[1]] and is_whole_label(rows[0][cell[1]])):
+                and not (cell[0] == 0 and text_right_of[owner[1]] and is_whole_label(rows[0][cell[1]])) \
+                and not _beside_going_label(builder, rows, top, owners, owner, cell, out):
             continue  # beside the row's own text only a merged label, left of the row's leaf cells (known by
-            # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break)
+            # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break), or
+            # a label's value, going on over the break with it
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
                 if not leading and AMOUNT.fullmatch(rows[0][cell[1]]) and not _group_goes_on(
@@ -327,6 +329,22 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     if not any(builder.rows[last][c] for c in range(len(builder.rows[last]))) or piece_text_start == len(rows[0]):
         return {}  # an empty row is not a row of merged cells
     return out
+
+
+def _beside_going_label(builder: TableBuilder, rows: list[list[str | None]], top: list[Span], owners: list[Span],
+                        owner: Span, cell: Span, moved: dict[Span, Span]) -> bool:
+    """Is the empty table cell `owner` the value of the label left of it, over the same rows, that goes on
+    over the break: the label's part after it empty and as many rows as the value's part `cell`, which holds
+    a value (a form's 其中：财政资金 | empty, then empty | `33,679,798.48`: the amount printed in the part after
+    the break of a cell merged over two rows)? Only where the piece's first row prints nothing left of the
+    label but texts moved up (`moved`: 项目资金（元） printed after the break too)."""
+    left = next((o for o in owners if o[1] + o[3] == owner[1] and o[0] == owner[0] and o[2] == owner[2]), None)
+    if left is None or not is_whole_label(builder.text(left)) or cell[0] != 0 or not rows[0][cell[1]] \
+            or is_whole_label(rows[0][cell[1]]):
+        return False
+    under = top[left[1]]
+    return (under[0] == 0 and under[1] == left[1] and under[3] == left[3] and under[2] == cell[2]
+            and not rows[0][left[1]] and all(not rows[0][c] or top[c] in moved for c in range(left[1])))
 
 
 def _group_goes_on(builder: TableBuilder, rows: list[list[str | None]], top: list[Span], owners: list[Span],
