@@ -9,7 +9,7 @@ from typing import NamedTuple
 import regex
 
 from extractor.extract.place import clean_cell
-from extractor.interpret.labels import indicator_field, is_whole_label, other_level_group
+from extractor.interpret.labels import indicator_field, is_level2_name, is_whole_label, other_level_group
 from extractor.model import Grid, Table, TablePart, TextLine
 from extractor.normalize.value import parse_value
 from extractor.stitch.columns import Span, owner_map
@@ -153,7 +153,8 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
         if not is_whole_label(builder.text(owner)) and any(
                 o[0] <= owner[0] and owner[0] + owner[2] <= o[0] + o[2] and o[1] < c0 for o in ended):
             continue  # (a level right of it is left to the level rules: 经济效益指标 beside 效益指标)
-        if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]):
+        if c0 + cs < len(rows[0]) and other_level_group(builder.text(owner), rows[0][c0 + cs]) \
+                and _level_column(builder, c0 + cs):
             continue  # 产出指标 above, 经济效益指标 beside: a 一级指标 of its own, its text printed later
         if _ended_before(builder, rows, cell, owner):
             if owner not in builder.moved_up:  # (not a cell whose text this piece printed: it goes on)
@@ -170,6 +171,15 @@ def continuing_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
 AMOUNT = regex.compile(r"[-+]?[\d,，.]+%?")  # 4,620,000 / 48.5 / 90%: a figure, never a merged label
 _GOES_ON = regex.compile(r"[\d,，.]")  # how the rest of a figure cut by the break begins
 _VALUE_START = regex.compile(r"\s*[≥≤=＝<>＜＞≦≧⩾⩽]")  # how a value with its comparison begins
+
+
+def _level_column(builder: TableBuilder, col: int) -> bool:
+    """Is the table's column one of second-level names: is its last text above the break a name the
+    vocabulary knows? Only beside such a column does a name of another level group show a level ended: a
+    三级指标 may read as a level name (服务对象满意度指标 as an indicator's name, beside 二级指标 成本指标
+    going on; random seed 40338)."""
+    last = next((row[col] for row in reversed(builder.rows) if col < len(row) and row[col]), None)
+    return is_level2_name(last)
 
 
 def _ended_before(builder: TableBuilder, rows: list[list[str | None]], cell: Span, owner: Span) -> bool:
@@ -491,7 +501,7 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
         return None
     first_text = min(c for _, c, _, _ in joins)
     inner = [c for c in empty_under_text if c > first_text]
-    if (len(joins) < len(empty_under_text) and not _each_ended(builder, rows[0], joins)) or (
+    if (len(joins) < len(empty_under_text) and not _one_ended(builder, rows[0], joins)) or (
             len(joins) == len(empty_under_text) and all_full(builder, rows[0], joins)):
         return joins  # (as many texts as empty cells: cut only where each text goes on from a cell printed
         # full: not `<26工作日` | `按时完成` under merged 一级/二级指标 going on, nor `17` | `有效提升` beside an
@@ -510,19 +520,20 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
     return None
 
 
-def _each_ended(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span]) -> bool:
-    """Does every text of the table's last row that `joins` would go on show that it ended before the break
-    (all_full false for each, its geometry known)? A new row beside merged levels going on (`良` | `持续有效运行`
-    beside an empty 一级/二级指标) leaves as many empty cells as a cut row's rest, but a text cut by the break
-    fills its part (where its lines wrap at the cell's width)."""
+def _one_ended(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span]) -> bool:
+    """Does some text of the table's last row that `joins` would go on show that it ended before the break
+    (all_full false for it, its geometry known, its lines wrapped at the cell's width)? A new row beside
+    merged levels going on (`良` | `持续有效运行`, `优` | `每季度末` beside an empty 一级/二级指标) leaves as many
+    empty cells as a cut row's rest, but each text cut by the break fills its part."""
     texts = last_row_texts(builder)
-    if not texts or any(owner[1] not in texts for owner in joins.values()):
-        return False
-    if any(t.lines > 1 and t.widest_room > _PADDING + _FULL_WIDTH * t.height
-           for t in (texts[owner[1]] for owner in joins.values())):
-        return False  # lines broken where written, none wrapped at the cell's width: their ends say nothing
-        # (the seed's `《承德高新区全` / `员招商实施办法` / `(征求意见` | `稿)》`)
-    return not any(all_full(builder, top, {cell: owner}, unknown=False) for cell, owner in joins.items())
+    for cell, owner in joins.items():
+        t = texts.get(owner[1])
+        if t is None or (t.lines > 1 and t.widest_room > _PADDING + _FULL_WIDTH * t.height):
+            continue  # not known, or lines broken where written, none wrapped at the cell's width: their ends
+            # say nothing (the seed's `《承德高新区全` / `员招商实施办法` / `(征求意见` | `稿)》`)
+        if not all_full(builder, top, {cell: owner}, unknown=False):
+            return True
+    return False
 
 
 class LastText(NamedTuple):
@@ -814,7 +825,7 @@ def regroup_levels(builder: TableBuilder, rows: list[list[str | None]], spans: l
         owner, left = above[c], above[c - 1]
         text = rows[0][c]
         if (not text or owner[1] != c or builder.text(owner) or left[1] != c - 1 or left[0] >= owner[0]
-                or left in out or not other_level_group(builder.text(left), text)):
+                or left in out or not other_level_group(builder.text(left), text) or not _level_column(builder, c)):
             continue
         r0, c0, rs, cs = left
         if left in builder.spans:
