@@ -152,6 +152,8 @@ FULL_SIZE_REGRESSION_SEEDS = {
     31587: "checked on (seeds 30000-31999): the same as 30824 (其中：财政资金 | empty, then the amount after the break)",
     40338: "checked on (seeds 40000-41999): a 三级指标 that reads as a level name (服务对象满意度指标) at a page top "
            "beside 二级指标 成本指标 going on: taken for a 二级指标 of another level group, so 成本指标 ended",
+    50541: "checked on (seeds 50000-50999): a cut row's 指标值 cut after its year (`2025` | `年11月17日前`): the "
+           "rule that an amount never goes on in words made the rest a row of its own",
 }
 
 

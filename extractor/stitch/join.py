@@ -11,6 +11,7 @@ import regex
 from extractor.extract.place import clean_cell
 from extractor.interpret.labels import indicator_field, is_level2_name, is_whole_label, other_level_group
 from extractor.model import Grid, Table, TablePart, TextLine
+from extractor.normalize.dates import DATE_PATTERN
 from extractor.normalize.value import parse_value
 from extractor.stitch.columns import Span, owner_map
 
@@ -311,18 +312,20 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
             continue  # right of a filled cell over the same rows: empty as printed, not split (but a level
             # name after the break is this cell's: 效益指标 | empty, 经济效益指标 after the break)
         cell = top[owner[1]]
+        value_of_label = not leading and _beside_going_label(builder, rows, top, owners, owner, cell, out)
         if not leading and (owner[1] not in merged_columns or not text_right_of[owner[1]]) \
                 and not (cell[0] == 0 and text_right_of[owner[1]] and is_whole_label(rows[0][cell[1]])) \
-                and not _beside_going_label(builder, rows, top, owners, owner, cell, out):
+                and not value_of_label:
             continue  # beside the row's own text only a merged label, left of the row's leaf cells (known by
             # the table merging cells in its column, or by its text: 服务对象满意度指标 after the break), or
             # a label's value, going on over the break with it
         if cell[0] == 0 and cell[1] == owner[1] and cell[3] == owner[3] and cell not in carried:
             if rows[0][cell[1]]:
-                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]) and not _group_goes_on(
+                if not leading and AMOUNT.fullmatch(rows[0][cell[1]]) and not value_of_label and not _group_goes_on(
                         builder, rows, top, owners, owner, cell, merged_columns):
                     continue  # a merged label is words; an amount beside the row's text is the next row's
-                    # (but where the row group's filled cells go on empty, printed once: its 项目总额)
+                    # (but where the row group's filled cells go on empty, printed once: its 项目总额; or where
+                    # it is the value of a label going on with it)
                 out[cell] = owner
             elif cell[1] < piece_text_start:
                 out[cell] = owner  # empty on both sides: one cell whose text comes on a later page
@@ -363,7 +366,8 @@ def _group_goes_on(builder: TableBuilder, rows: list[list[str | None]], top: lis
     the break: some filled one has an empty piece cell under it over the same rows as `cell`, and none has
     a text of its own there (a new group prints its cells anew)?"""
     under = [(o, top[o[1]]) for o in owners if o[0] == owner[0] and o[2] == owner[2] and o[1] in merged
-             and builder.text(o)]
+             and builder.text(o) and not is_whole_label(builder.text(o))]  # (a level name is the indicator
+    # row's, not the group's: a new row after the break prints its own 一级/二级指标 beside the group going on)
     under = [(o, c) for o, c in under if c[0] == 0 and c[1] == o[1] and c[3] == o[3] and c[2] == cell[2]]
     return bool(under) and all(not rows[0][c[1]] for _, c in under)
 
@@ -451,6 +455,13 @@ def _whole_value(text: str) -> bool:
     return value.number is not None and value.text is None
 
 
+def _date_goes_on(first: str, rest: str) -> bool:
+    """Does a figure go on over the break as a date (`2025` | `年11月17日前`): the two read as one date
+    reaching into the rest?"""
+    m = DATE_PATTERN.match(_joined(first, rest))
+    return m is not None and m.end() > len(first.strip())
+
+
 def _joined(first: str, rest: str) -> str:
     """The text of a cell printed in two parts, one on each side of a page break."""
     return clean_cell(first + "\n" + rest)
@@ -483,10 +494,11 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
                 return None
             rest = rows[0][c0].strip()
             if AMOUNT.fullmatch(builder.text(owner).strip()) and (AMOUNT.fullmatch(rest) or not (
-                    _GOES_ON.match(rest) or _whole_value(_joined(builder.text(owner), rest)))):
+                    _GOES_ON.match(rest) or _whole_value(_joined(builder.text(owner), rest))
+                    or _date_goes_on(builder.text(owner), rest))):
                 return None  # an amount never goes on in another (a unit row at the page top, under a group),
                 # nor in words (`263.5` | `基本消除`: a row of its own); its own digits may (`211,20` | `5％以下`),
-                # and its unit (`799,407` | `元`)
+                # its unit (`799,407` | `元`), and a date's year its months (`2025` | `年11月17日前`)
             if is_whole_label(rows[0][c0]) and is_whole_label(builder.text(owner)):
                 return None  # nor a label in another (`产出指标` | `效益指标`: a row of its own)
             if _VALUE_START.match(rest) and _VALUE_START.match(builder.text(owner)):
