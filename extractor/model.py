@@ -155,10 +155,9 @@ class Grid:
     # right end of its last line): how far down and across its cell a text reaches (one cut by the page
     # break fills its part of the cell to the bottom, its last line wrapped at the cell's width)
     text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
-    # (row, col) of a cell with text -> (top of its highest character, its number of printed lines, the width
-    # of its widest line): with text_bottoms, how much of its cell's height a text leaves free (one split by
-    # the page break, none), and whether its lines wrap at the cell's width (or were broken where written)
-    text_tops: dict[tuple[int, int], tuple[float, int, float]] = field(default_factory=dict)
+    # (row, col) of a cell with text -> (top of its highest character, its number of printed lines): with
+    # text_bottoms, how much of its cell's height a text leaves free (one split by the page break, none)
+    text_tops: dict[tuple[int, int], tuple[float, int]] = field(default_factory=dict)
 
 
 @dataclass

@@ -33,7 +33,7 @@ class Placement:
     lost: list[Char]
     stacked: int = 0  # cells holding several numbers on separate lines, joined into one text
     text_bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = field(default_factory=dict)
-    text_tops: dict[tuple[int, int], tuple[float, int, float]] = field(default_factory=dict)
+    text_tops: dict[tuple[int, int], tuple[float, int]] = field(default_factory=dict)
 
 
 def _lines(chars: list[Char], settings: TableSettings) -> list[str]:
@@ -116,7 +116,7 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
     rows: list[list[str | None]] = [[None] * lattice.n_cols for _ in range(lattice.n_rows)]
     stacked = 0
     bottoms: dict[tuple[int, int], tuple[float, float, float, float]] = {}
-    tops: dict[tuple[int, int], tuple[float, int, float]] = {}
+    tops: dict[tuple[int, int], tuple[float, int]] = {}
     for cell, cs in content.items():
         printed_rows = group_rows(cs, settings) if cs else []
         lines = _cell_lines(printed_rows, settings, lattice.xs[cell[1]], lattice.xs[cell[1] + cell[3]])
@@ -129,10 +129,8 @@ def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) ->
             last_line = [ch for ch in printed if ch.bottom >= low.bottom - height / 2]
             bottoms[cell[0], cell[1]] = (low.bottom, height, min(ch.x0 for ch in last_line),
                                          max(ch.x1 for ch in last_line))
-            inked = [[ch for ch in r if not ch.text.isspace()] for r in printed_rows]
-            inked = [r for r in inked if r]
-            tops[cell[0], cell[1]] = (min(ch.top for ch in printed), len(inked),
-                                      max(max(ch.x1 for ch in r) - min(ch.x0 for ch in r) for r in inked))
+            tops[cell[0], cell[1]] = (min(ch.top for ch in printed),
+                                      sum(1 for r in printed_rows if any(not ch.text.isspace() for ch in r)))
     spans = [cell for cell in lattice.cells if cell[2] > 1 or cell[3] > 1]
     return Placement(rows=rows, spans=spans, n_chars=n, lost=lost, stacked=stacked, text_bottoms=bottoms,
                      text_tops=tops)

@@ -292,9 +292,12 @@ def backfilled_cells(builder: TableBuilder, rows: list[list[str | None]], spans:
     # (only where that cell does not go on over the break: the piece's cell under it has text of its own, the
     # next group's; where it goes on, the group goes on, and its empty cells may be split like any other)
     # (or where the after-the-break evidence ends it: its text printed before the break though the piece's
-    # part, as tall, would have held it; the next group's texts come on a later page)
+    # part, as tall, would have held it; the next group's texts come on a later page. Not a cell found going
+    # on, `carried`: its text clipped at the page's foot and printed on after the break)
+    going_on = set(carried.values())
     filled_from_above = [o for o in owners if o[0] < last and builder.text(o) and (
-        rows[0][o[1]] or (top[o[1]][0] == 0 and top[o[1]][1] == o[1] and top[o[1]][3] == o[3]
+        rows[0][o[1]] or (o not in going_on and top[o[1]][0] == 0 and top[o[1]][1] == o[1]
+                          and top[o[1]][3] == o[3] and top[o[1]][2] >= len(rows)
                           and _ended_before(builder, rows, top[o[1]], o)))]
     text_right_of = {o[1]: any(builder.text(r) for r in owners if r[1] >= o[1] + o[3]) for o in owners}
     out: dict[Span, Span] = {}
@@ -533,19 +536,28 @@ def cut_row(builder: TableBuilder, rows: list[list[str | None]], spans: list[Spa
 
 
 def _one_ended(builder: TableBuilder, top: list[str | None], joins: dict[Span, Span]) -> bool:
-    """Does some text of the table's last row that `joins` would go on show that it ended before the break
-    (all_full false for it, its geometry known, its lines wrapped at the cell's width)? A new row beside
-    merged levels going on (`良` | `持续有效运行`, `优` | `每季度末` beside an empty 一级/二级指标) leaves as many
-    empty cells as a cut row's rest, but each text cut by the break fills its part."""
+    """Does some value of the table's last row that `joins` would go on show that it ended before the break
+    (all_full false for it, its geometry known)? A new row beside merged levels going on (`良` |
+    `持续有效运行`, `优` | `每季度末` beside an empty 一级/二级指标) leaves as many empty cells as a cut row's
+    rest, but a value cut by the break fills its part."""
     texts = last_row_texts(builder)
+    if not texts:
+        return False
+    lowest = max(t.bottom for t in texts.values())
     for cell, owner in joins.items():
         t = texts.get(owner[1])
-        if t is None or (t.lines > 1 and t.widest_room > _PADDING + _FULL_WIDTH * t.height):
-            continue  # not known, or lines broken where written, none wrapped at the cell's width: their ends
-            # say nothing (the seed's `《承德高新区全` / `员招商实施办法` / `(征求意见` | `稿)》`)
-        if not all_full(builder, top, {cell: owner}, unknown=False):
+        if t is None or t.lines > 1 or not _value_column(builder, owner[1]):
+            continue  # only a one-line 指标值 says so: other texts wrap where their producer breaks words and
+            # items (Xi'an `(5)资本性支出` | `(基本建设)`, Taiwan's `…服務。` | `三、…`), or where written (the
+            # seed's `《承德高新区全` / `员招商实施办法` / `(征求意见` | `稿)》`)
+        if not _printed_full(t, lowest, top[cell[1]] or ""):
             return True
     return False
+
+
+def _value_column(builder: TableBuilder, col: int) -> bool:
+    """Is the table's column headed as the indicator's value (指标值, 本年绩效指标值)?"""
+    return any(col < len(row) and row[col] and indicator_field(row[col]) == "value" for row in builder.rows)
 
 
 class LastText(NamedTuple):
@@ -555,7 +567,6 @@ class LastText(NamedTuple):
     room: float  # the cell's width its last line leaves free
     free: float  # that width less the cell padding both sides
     lines: int  # printed lines
-    widest_room: float  # the cell's width its widest line leaves free
 
 
 def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, LastText]:
@@ -586,9 +597,8 @@ def last_row_texts(builder: TableBuilder, tol: float = 2.0) -> dict[int, LastTex
             bottom, height, left, right = found
             x0, x1 = grid.col_xs[c0], grid.col_xs[c0 + cs]
             room = x1 - x0 - (right - left)
-            _, lines, widest = grid.text_tops.get((r0, c0), (0.0, 1, right - left))
-            out[col] = LastText(bottom, height, room, room - 2 * padding if gaps else 0.0, lines,
-                                x1 - x0 - max(widest, right - left))
+            lines = grid.text_tops.get((r0, c0), (0.0, 1))[1]
+            out[col] = LastText(bottom, height, room, room - 2 * padding if gaps else 0.0, lines)
     return out
 
 
@@ -614,21 +624,22 @@ def all_full(builder: TableBuilder, top: list[str | None], joins: dict[Span, Spa
     if not texts or any(owner[1] not in texts for owner in joins.values()):
         return unknown
     lowest = max(t.bottom for t in texts.values())
-    for cell, owner in joins.items():
-        bottom, height, room, free, _, _ = texts[owner[1]]
-        rest = top[cell[1]] or ""
-        if bottom < lowest - _FULL_BOTTOM * height:
-            return False
-        if _ITEM_START.match(rest):
-            continue
-        if room > _PADDING + _FULL_WIDTH * height:
-            return False
-        # a wrapped line leaves less free than the character that did not fit (two, where one was carried
-        # over with a closing mark that may not start a line): room for one more means the text ended there
-        carried = len(rest) > 1 and rest[1] in _NO_LINE_START
-        if free > (2 if carried else 1) * height + 0.25:
-            return False
-    return True
+    return all(_printed_full(texts[owner[1]], lowest, top[cell[1]] or "") for cell, owner in joins.items())
+
+
+def _printed_full(text: LastText, lowest: float, rest: str) -> bool:
+    """all_full for one text of the last row, `lowest` the bottom of the row's lowest text, `rest` what the
+    piece prints under it."""
+    if text.bottom < lowest - _FULL_BOTTOM * text.height:
+        return False
+    if _ITEM_START.match(rest):
+        return True
+    if text.room > _PADDING + _FULL_WIDTH * text.height:
+        return False
+    # a wrapped line leaves less free than the character that did not fit (two, where one was carried
+    # over with a closing mark that may not start a line): room for one more means the text ended there
+    carried = len(rest) > 1 and rest[1] in _NO_LINE_START
+    return text.free <= (2 if carried else 1) * text.height + 0.25
 
 
 _LINE_SLACK = 0.02  # pt: how much less than a line a part's free room must be to hold no further line
@@ -651,7 +662,7 @@ def filled_parts(builder: TableBuilder, tol: float = 2.0) -> set[int]:
     for (r, c), (bottom, height, _, _) in grid.text_bottoms.items():
         if (r, c) not in grid.text_tops:
             continue
-        top, n, _ = grid.text_tops[r, c]
+        top, n = grid.text_tops[r, c]
         cell = owners[r][c]
         free[r, c] = grid.row_bottoms[cell[0] + cell[2] - 1] - grid.row_tops[cell[0]] - (bottom - top)
         if n > 1:
