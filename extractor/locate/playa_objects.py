@@ -38,7 +38,7 @@ from playa.interp import LazyInterpreter
 from playa.miner import LTCurve, LTLine, LTRect, process_path
 from playa.parser import KWD
 from playa.pdftypes import num_value, resolve1
-from playa.utils import mult_matrix
+from playa.utils import mult_matrix, translate_matrix
 
 from extractor.locate.clipping import Box, ClipState, centre_inside, intersect, path_box
 from extractor.locate.glyph_box import DEEPEST_DESCENT, baseline_box
@@ -124,6 +124,51 @@ def _form_interpreter(ppage, form: XObjectObject, caller: LazyInterpreter, clip:
     return interp, state
 
 
+def _glyphs(obj: TextObject, font, gstate, horizontal_scaling: float, decode):
+    """(cid, text, rendering matrix, horizontal displacement) of each glyph of the text object `obj`, as
+    playa 1.1's TextObject.__iter__ computes them, the same operations in the same order, without making
+    a GlyphObject for each (a third of the read's time on a text-heavy page); the object's next glyph
+    offset is left as __iter__ leaves it. `decode(bytes)`: the string's (cid, text, displacement) in
+    `font` (_Fonts.decoder). The displacement yielded is the font's alone (without Tc or Tw); 0 in
+    vertical writing."""
+    tlm_ctm = mult_matrix(obj.line_matrix, obj.ctm)
+    fontsize = gstate.fontsize
+    if fontsize == 0.0:
+        scaled_charspace = scaled_wordspace = 0.0
+    else:
+        scaled_charspace = gstate.charspace / fontsize
+        scaled_wordspace = gstate.wordspace / fontsize
+    scaling_matrix = (fontsize * horizontal_scaling, 0, 0, fontsize, 0, gstate.rise)
+    vert = font.vertical
+    if font.multibyte:
+        scaled_wordspace = 0
+    x, y = obj._glyph_offset
+    pos = y if vert else x
+    for item in obj.args:
+        if isinstance(item, (int, float)):
+            if vert:
+                pos -= item * 0.001 * fontsize
+            else:
+                pos -= item * 0.001 * fontsize * horizontal_scaling
+            continue
+        for cid, text, disp in decode(item):
+            if vert:
+                matrix = mult_matrix(scaling_matrix, translate_matrix(tlm_ctm, (x, pos)))
+                yield cid, text, matrix, 0.0
+            else:
+                matrix = mult_matrix(scaling_matrix, translate_matrix(tlm_ctm, (pos, y)))
+                yield cid, text, matrix, disp
+            disp += scaled_charspace
+            if cid == 32:
+                disp += scaled_wordspace
+            if vert:
+                pos += disp * fontsize
+            else:
+                pos += disp * fontsize * horizontal_scaling
+    if obj._next_glyph_offset is None:
+        obj._next_glyph_offset = (x, pos) if vert else (pos, y)
+
+
 def _vertical_box(font, cid: int, scaling: float) -> tuple[float, float, float, float]:
     """pdfminer's box of a vertical-writing glyph (LTChar: x from -vx to -vx + size, y from (1000 - vy) / 1000
     em plus the advance to (1000 - vy) / 1000 em, vx half an em unless W2 gives one, the advance being the
@@ -152,6 +197,10 @@ def _pdfminer_descent(font) -> float:
     return descent * 0.001
 
 
+# The longest string whose decoding _Fonts keeps (a CJK glyph is 2 bytes; longer strings seldom repeat).
+_CACHED_BYTES = 8
+
+
 class _Fonts:
     """Per font (by identity: playa keeps one font object per font of the document): pdfminer's descent,
     and pdfminer's default width set once. `on_font(font)` (a test of the font alone) is called for a font
@@ -161,6 +210,29 @@ class _Fonts:
     def __init__(self, on_font=None) -> None:
         self._descent: dict[int, tuple[object, float]] = {}
         self._on_font = on_font
+        self._decoded: dict[int, tuple[object, object]] = {}
+
+    def decoder(self, font):
+        """`font`'s decoding of a string: its glyphs' (cid, text, displacement), the displacement playa's
+        (hdisp, or vdisp in vertical writing). Strings of up to _CACHED_BYTES bytes are decoded once a
+        document: CJK producers show one or two glyphs a text operator, the same few thousand strings
+        over and over, and playa decodes each through three generators and a log call."""
+        got = self._decoded.get(id(font))
+        if got is not None and got[0] is font:
+            return got[1]
+        cache: dict[bytes, tuple] = {}
+        disp = font.vdisp if font.vertical else font.hdisp
+
+        def decode(data: bytes) -> tuple:
+            glyphs = cache.get(data)
+            if glyphs is None:
+                glyphs = tuple((cid, text, disp(cid)) for cid, text in font.decode(data))
+                if len(data) <= _CACHED_BYTES:
+                    cache[data] = glyphs
+            return glyphs
+
+        self._decoded[id(font)] = (font, decode)
+        return decode
 
     def descent(self, font) -> float:
         got = self._descent.get(id(font))
@@ -231,27 +303,25 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
             ta, tb_, tc, td = tlm[0], tlm[1], tlm[2], tlm[3]
         limits = clip.current
         n = 0
-        for glyph in obj:
-            n += 1
-            a, b, c, d, e, f = glyph.matrix  # T_rm = [size*scaling 0 0 size 0 rise] x Tm x CTM
+        for cid, t, (a, b, c, d, e, f), hd in _glyphs(obj, font, gstate, scaling, fonts.decoder(font)):
+            n += 1  # (a, ..., f): T_rm = [size*scaling 0 0 size 0 rise] x Tm x CTM
             if shift:
                 e, f = e + sx, f + sy
             if not vertical and b == 0 and c == 0:  # upright or mirrored text: two corners decide
-                w = a * hdisp(glyph.cid) + e
+                w = a * hd + e
                 x0, x1 = (e, w) if w >= e else (w, e)
                 lo, hi = d * descent + f, d * top_y + f
                 y0, y1 = (lo, hi) if hi >= lo else (hi, lo)
             else:  # pdfminer's apply_matrix_rect: the four corners, min and max
                 if vertical:
-                    tb = _vertical_box(font, glyph.cid, scaling)
+                    tb = _vertical_box(font, cid, scaling)
                 else:
-                    tb = (0.0, descent, hdisp(glyph.cid), top_y)
+                    tb = (0.0, descent, hd, top_y)
                 xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
                 ys = [b * x + d * y + f for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
                 x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-            t = glyph.text
             if t is None:
-                t = "(cid:%d)" % glyph.cid
+                t = "(cid:%d)" % cid
             elif norm is not None:
                 t = normalize_unicode(norm, t)
             size = (x1 - x0) if vertical else (y1 - y0)
