@@ -130,9 +130,18 @@ def read_pages_parallel(path: str | Path, pages: list[int], engine: str, jobs: i
         return joined
     finally:
         pool.stop()
-        pool.join()
+        _join_later(pool)
         gc.unfreeze()
         _inherited = None
+
+
+def _join_later(pool) -> None:
+    """Join the stopped `pool` in a thread of its own: pebble's join waits for its manager thread's next
+    poll (up to 0.1 s), which would otherwise come between the last page range and stitching. The thread
+    is not a daemon: the interpreter waits for it (and so for the workers' end) before it exits."""
+    import threading
+
+    threading.Thread(target=pool.join, name="extractor-pool-join").start()
 
 
 @dataclass

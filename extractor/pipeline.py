@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from extractor import SCHEMA_VERSION
-from extractor.guard import DEFAULT_LIMITS, Limits, check_readable, inflate_limit, open_pdf, select_pages
+from extractor.guard import (DEFAULT_LIMITS, Limits, check_readable, checked_pages, close_pdf, inflate_limit,
+                             open_pdf, select_pages)
 from extractor.hashing import sha256_file
 from extractor.model import Warning
 from extractor.parallel import fewer_collections as _fewer_collections
@@ -33,7 +34,7 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     """
     from extractor.captions import table_dicts
     from extractor.interpret import interpret
-    from extractor.locate.reader import DEFAULT_READER, open_reader
+    from extractor.locate.reader import DEFAULT_READER, expected_pages, open_reader
     from extractor.parallel import read_pages, read_pages_parallel, split_ranges
     from extractor.stitch import Stitching
 
@@ -43,24 +44,31 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     warnings: list[Warning] = []
     # The decompression limit is kept while the pages are read, stream by stream as pdfminer inflates
     # them (extractor.guard.streams), instead of by a first pass over every stream of the file.
-    with (_fewer_collections(), inflate_limit(limits.max_decompressed),
-          open_pdf(path, password=password, limits=limits, warnings=warnings, pre_check=False) as pdf):
-        n_pages = len(pdf.pages)
-        wanted = select_pages(n_pages, pages, limits, warnings)
-        shared = len(split_ranges(wanted, jobs)) > 1
-        stitching = Stitching()
-        page_reader = open_reader(pdf, reader, password=password, n_pages=len(wanted))
-        try:
-            if shared:  # workers forked with the open file and reader (extractor.parallel)
-                read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits,
-                                           reader=reader, pdf=pdf, page_reader=page_reader,
-                                           on_part=lambda part: stitching.add(part.grids))
-                warnings += read.warnings
-            else:
-                read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
-                                  reader=page_reader)
-        finally:
-            page_reader.close()
+    # pdfminer's page tree is read only where the reader needs it (locate.reader: not where playa lists
+    # the pages), so the PDF is closed without walking it (close_pdf).
+    pdf = open_pdf(path, password=password, limits=limits, warnings=warnings, pre_check=False,
+                   count_pages=False)
+    try:
+        with _fewer_collections(), inflate_limit(limits.max_decompressed):
+            page_reader = open_reader(pdf, reader, password=password, n_pages=expected_pages(pdf, pages),
+                                      pages_of=lambda: checked_pages(pdf, password))
+            try:
+                n_pages = len(page_reader.pages)
+                wanted = select_pages(n_pages, pages, limits, warnings)
+                shared = len(split_ranges(wanted, jobs)) > 1
+                stitching = Stitching()
+                if shared:  # workers forked with the open file and reader (extractor.parallel)
+                    read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits,
+                                               reader=reader, pdf=pdf, page_reader=page_reader,
+                                               on_part=lambda part: stitching.add(part.grids))
+                    warnings += read.warnings
+                else:
+                    read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,
+                                      reader=page_reader)
+            finally:
+                page_reader.close()
+    finally:
+        close_pdf(pdf)
     layouts, grids = read.layouts, read.grids
     check_readable(layouts, path.name)
     if grids_out is not None:

@@ -24,6 +24,7 @@ from clip_truth import hidden_glyphs
 from corpus import REAL_CORPUS_DIR, every_pdf_param, needs_real, sample_pdfs
 from extractor.guard import Limits, open_pdf
 from extractor.locate.objects import read_objects
+from extractor.locate.playa_pages import PageShell
 from extractor.locate.reader import PdfminerReader, PlayaReader, open_reader
 
 _spec = importlib.util.spec_from_file_location(
@@ -323,3 +324,92 @@ def test_reader_option_on_extract_and_batch(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "b" / f"{pdf.stem}.json").read_text())["source"]["file"] == pdf.name
     result = CliRunner().invoke(cli, ["extract", str(pdf), "--reader", "pypdfium2"])
     assert result.exit_code == 2 and "--reader" in result.output
+
+
+# ------------------------------------------------------------------------- the pages the reader lists
+
+_SHELL_ATTRS = ("page_number", "rotation", "mediabox", "cropbox", "bbox", "width", "height")
+
+
+def _assert_shells_are_pdfplumbers_pages(path: Path) -> list:
+    """The playa reader lists PageShells, and each has pdfplumber's page number, boxes (values and types)
+    and page object."""
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        shells = list(reader.pages)
+        assert shells and all(isinstance(s, PageShell) for s in shells)
+        assert len(shells) == len(pdf.pages)
+        for shell, page in zip(shells, pdf.pages):
+            for name in _SHELL_ATTRS:
+                mine, theirs = getattr(shell, name), getattr(page, name)
+                assert (mine, type(mine)) == (theirs, type(theirs)), (page.page_number, name)
+            assert shell.playa_page.pageid == page.page_obj.pageid
+        reader.close()
+    return shells
+
+
+@pytest.mark.parametrize("pdf_path", every_pdf_param())
+def test_playa_lists_the_pages_pdfplumber_lists(pdf_path: Path) -> None:
+    """Every corpus and sample PDF: where playa reads, pdfminer's page tree is not read to list the pages
+    (locate.playa_pages), and what is listed instead is what pdfplumber would have given."""
+    _assert_shells_are_pdfplumbers_pages(pdf_path)
+
+
+def _pages_pdf(tmp_path: Path, pages: list[bytes], count: int | None = None, name: str = "pages.pdf",
+               tree_extra: bytes = b"") -> Path:
+    """A PDF of the given page dictionaries (each gets /Parent and /Contents: one line of text)."""
+    stream = zlib.compress(b"BT /F1 12 Tf 100 500 Td (Page) Tj ET")
+    n = len(pages)
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d" % (n if count is None else count) + tree_extra
+        + b" /Resources << /Font << /F1 3 0 R >> >> >>",
+        _font_helvetica(),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *(b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R " + body + b" >>" for body in pages),
+    ]
+    path = tmp_path / name
+    path.write_bytes(_assemble(objects))
+    return path
+
+
+def test_shells_of_rotated_cropped_and_inherited_boxes(tmp_path: Path) -> None:
+    """Boxes the corpus shows seldom or never: a media box inherited from the page tree, one not at the
+    origin, reversed corners, a crop box, Rotate 90 and 270 (inherited too), real numbers."""
+    path = _pages_pdf(tmp_path, [
+        b"",
+        b"/MediaBox [10 20 605 862]",
+        b"/MediaBox [595 842 0 0] /CropBox [20 30 500 800]",
+        b"/Rotate 90 /CropBox [0 0 400.5 600.25]",
+        b"/Rotate 270 /MediaBox [0 0 841.89 595.28]",
+        b"/Rotate -90",
+    ], tree_extra=b" /MediaBox [0 0 595 842]")
+    shells = _assert_shells_are_pdfplumbers_pages(path)
+    assert [s.rotation for s in shells] == [0, 0, 0, 90, 270, 270]
+    import extractor
+
+    assert extractor.read(path, reader="playa").to_dict() == extractor.read(path, reader="pdfminer").to_dict()
+
+
+@pytest.mark.parametrize("case", ["wrong count", "missing page", "no count"])
+def test_pdfminers_pages_where_the_trees_may_differ(tmp_path: Path, case: str) -> None:
+    """Where playa's page list might not be pdfminer's (a /Count that does not match the leaves, a page
+    object missing: playa would make up an empty page), the reader lists pdfplumber's pages, and the
+    document is the one the pdfminer reader gives."""
+    import extractor
+
+    pages = [b"/MediaBox [0 0 595 842]"] * 5
+    if case == "wrong count":
+        path = _pages_pdf(tmp_path, pages, count=4)
+    elif case == "no count":
+        path = _pages_pdf(tmp_path, pages, tree_extra=b" /Count null")
+        path.write_bytes(path.read_bytes().replace(b"/Count 5 /Count null", b"/Count null"))
+    else:
+        path = _pages_pdf(tmp_path, pages)
+        path.write_bytes(path.read_bytes().replace(b"[5 0 R 6 0 R", b"[5 0 R 99 0 R"))
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        assert not any(isinstance(p, PageShell) for p in reader.pages)
+        reader.close()
+    assert extractor.read(path, reader="playa").to_dict() == extractor.read(path, reader="pdfminer").to_dict()

@@ -38,7 +38,7 @@ import logging
 
 from extractor.guard.classify import as_extractor_error, guarded
 from extractor.guard.limits import DEFAULT_LIMITS, Limits, MiB, memory_limit, time_limit
-from extractor.guard.opening import check_readable, open_pdf, select_pages
+from extractor.guard.opening import check_readable, checked_pages, close_pdf, open_pdf, select_pages
 from extractor.guard.streams import check_streams, inflate_limit, inflated_size
 
 __all__ = [
@@ -47,6 +47,8 @@ __all__ = [
     "MiB",
     "as_extractor_error",
     "check_readable",
+    "checked_pages",
+    "close_pdf",
     "check_streams",
     "guarded",
     "inflate_limit",

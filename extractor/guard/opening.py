@@ -24,7 +24,8 @@ from extractor.model import Warning
 
 
 def open_pdf(path: str | Path, password: str | None = None, limits: Limits | None = None,
-             warnings: list[Warning] | None = None, pre_check: bool = True) -> pdfplumber.PDF:
+             warnings: list[Warning] | None = None, pre_check: bool = True,
+             count_pages: bool = True) -> pdfplumber.PDF:
     """Open `path` with pdfplumber after checking it is a readable, unencrypted (or unlocked), sane PDF.
 
     Raises NotAPdf, Encrypted, Damaged, NoPages, TooLarge or Unreadable; never anything else.
@@ -37,16 +38,42 @@ def open_pdf(path: str | Path, password: str | None = None, limits: Limits | Non
     beyond the limit as it inflates it (TooLarge). That keeps the limit in one pass, and costs nothing for
     the pages not read (`--pages 31-35` of a 392-page book); the streams pdfminer inflates while opening
     the file (cross-reference and object streams) are bounded the same way here.
+
+    `count_pages=False` leaves pdfminer's page tree unread (and so NoPages unraised): for a caller whose
+    page reader lists the pages itself (locate.reader), or reads them through `checked_pages`.
     """
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     _check_header(path)
     with inflate_limit(limits.max_decompressed):
-        return _open_checked(path, password, limits, warnings, pre_check)
+        return _open_checked(path, password, limits, warnings, pre_check, count_pages)
+
+
+def checked_pages(pdf: pdfplumber.PDF, password: str | None = None) -> list:
+    """pdfplumber's pages of a PDF opened with `count_pages=False`, with open_pdf's checks: NoPages, or
+    Damaged for a file none of whose pages could be recovered; whatever reading the tree throws classified.
+    The PDF stays open (its opener closes it)."""
+    path = Path(getattr(pdf.stream, "name", None) or "PDF")
+    try:
+        return _counted(pdf, path)
+    except (ExtractorError, _Deadline, KeyboardInterrupt):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - reading the page tree choked on the file
+        raise _classify_or_damaged(exc, path, password) from exc
+
+
+def _counted(pdf: pdfplumber.PDF, path: Path) -> list:
+    pages = pdf.pages
+    if not pages:
+        if was_repaired(pdf.doc):
+            raise Damaged(f"{path.name}: damaged PDF (truncated?): no page could be recovered")
+        raise NoPages(f"{path.name}: the PDF has no pages")
+    return pages
 
 
 def _open_checked(path: Path, password: str | None, limits: Limits,
-                  warnings: list[Warning] | None, pre_check: bool = True) -> pdfplumber.PDF:
+                  warnings: list[Warning] | None, pre_check: bool = True,
+                  count_pages: bool = True) -> pdfplumber.PDF:
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except BaseException as exc:  # noqa: BLE001 - classified below; _Deadline passes through
@@ -55,12 +82,9 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
         raise _classify_or_damaged(exc, path, password) from exc
     try:
         _check_xrefs(pdf.doc, path.name)
-        n_pages = len(pdf.pages)
-        repaired = _was_repaired(pdf.doc)
-        if n_pages == 0:
-            if repaired:
-                raise Damaged(f"{path.name}: damaged PDF (truncated?): no page could be recovered")
-            raise NoPages(f"{path.name}: the PDF has no pages")
+        if count_pages:
+            _counted(pdf, path)
+        repaired = was_repaired(pdf.doc)
         if pre_check:
             check_streams(pdf.doc, limits, path.name)
         if repaired and warnings is not None:
@@ -68,17 +92,19 @@ def _open_checked(path: Path, password: str | None, limits: Limits,
                                     "was read by scanning it (truncated or damaged?): check the result",
                                     page=None))
     except (ExtractorError, _Deadline, KeyboardInterrupt):
-        _abandon(pdf)
+        close_pdf(pdf)
         raise
     except BaseException as exc:  # noqa: BLE001 - reading the page tree or the streams choked on the file
-        _abandon(pdf)
+        close_pdf(pdf)
         raise _classify_or_damaged(exc, path, password) from exc
     return pdf
 
 
-def _abandon(pdf: pdfplumber.PDF) -> None:
-    """Close a PDF we refuse. pdfplumber's close() walks every page, which is what may have failed or hung
-    (a page tree of 10^14 claimed objects), so only the file is closed unless the pages are loaded."""
+def close_pdf(pdf: pdfplumber.PDF) -> None:
+    """Close a PDF without reading its page tree. pdfplumber's close() walks every page: what may have
+    failed or hung in a PDF we refuse (a page tree of 10^14 claimed objects), and work for nothing where
+    the pages were read through playa's tree (open_pdf's count_pages=False). So only the file is closed
+    unless the pages are loaded."""
     try:
         if hasattr(pdf, "_pages"):
             pdf.close()
@@ -103,7 +129,8 @@ def _check_xrefs(doc, name: str) -> None:
                           f"holds {held}")
 
 
-def _was_repaired(doc) -> bool:
+def was_repaired(doc) -> bool:
+    """Was the cross-reference table rebuilt by scanning the file (pdfminer's fallback)?"""
     from pdfminer.pdfdocument import PDFXRefFallback
 
     return any(isinstance(x, PDFXRefFallback) for x in getattr(doc, "xrefs", []))

@@ -95,10 +95,12 @@ def iter_layouts(pdf: pdfplumber.PDF, pages: list[int] | None, warnings: list[Wa
                  settings: TableSettings = DEFAULT_SETTINGS, reader: PageReader | None = None
                  ) -> Iterator[PageLayout]:
     """Layouts of the given 1-based pages (all when None), in page order, one page read at a time.
-    `reader`: a locate.reader.open_reader() reader of `pdf` (default: pdfminer's layout)."""
-    numbers = list(range(1, len(pdf.pages) + 1)) if pages is None else sorted(set(pages))
+    `reader`: a locate.reader.open_reader() reader of `pdf`, which lists the pages (default: pdfminer's
+    layout of pdfplumber's pages)."""
+    listed = reader.pages if reader is not None else pdf.pages
+    numbers = list(range(1, len(listed) + 1)) if pages is None else sorted(set(pages))
     for n in numbers:
-        page = pdf.pages[n - 1]
+        page = listed[n - 1]
         try:
             layout = locate_page(page, warnings, settings, reader)
         finally:

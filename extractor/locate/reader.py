@@ -15,12 +15,15 @@ another object than pdfminer's, when it uses a font kind the identity test does 
 (Type 3: none in the corpus), when a font claims widths for more CIDs than a font has (a hostile /W array),
 or when playa fails. Clip paths, form XObjects, vertical writing and fonts with an impossible descent are
 read by playa (playa_objects puts pdfminer's handling of each back).
-Either way the PDF is opened by pdfplumber first (guard.open_pdf): the checks, page count and page boxes
-stay pdfplumber's. Readers hold no page between calls.
+Either way the PDF is opened by pdfplumber first (guard.open_pdf): the file's checks stay pdfplumber's.
+A reader lists the pages it reads (`pages`): pdfplumber's, or where playa reads and both page trees are
+shown to be the same, playa's with pdfplumber's boxes (locate.playa_pages), so that pdfminer's page tree,
+slow to read, is read only for a page left to it. Readers hold no page's objects between calls.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -37,16 +40,28 @@ AUTO_MIN_PAGES = 4
 class PageReader(Protocol):
     name: str
 
+    @property
+    def pages(self) -> Sequence:
+        """Every page of the PDF, in order: pdfplumber Pages, or playa_pages.PageShells."""
+
     def read(self, page) -> PageObjects:
-        """The objects of `page` (a pdfplumber Page of the PDF the reader was opened for)."""
+        """The objects of `page` (one of `pages`)."""
 
     def close(self) -> None: ...
 
 
 class PdfminerReader:
-    """pdfminer's layout of each page, through pdfplumber (the reference reader)."""
+    """pdfminer's layout of each page, through pdfplumber (the reference reader). `pages_of()`: the PDF's
+    pdfplumber pages (read when first asked for)."""
 
     name = "pdfminer"
+
+    def __init__(self, pages_of: Callable[[], Sequence] | None = None) -> None:
+        self._pages_of = pages_of
+
+    @property
+    def pages(self) -> Sequence:
+        return self._pages_of()
 
     def read(self, page) -> PageObjects:
         return read_objects(page)
@@ -64,15 +79,21 @@ class PlayaReader:
 
     name = "playa"
 
-    def __init__(self, doc, norm: str | None) -> None:
+    def __init__(self, doc, norm: str | None, pages: Sequence, pages_of: Callable[[], Sequence]) -> None:
+        """`pages`: what `pages` lists (shells, or pdfplumber's pages); `pages_of()`: pdfplumber's pages."""
         from extractor.locate.playa_objects import _Fonts
 
         self._doc = doc
         self._norm = norm
+        self._pages = pages
         self._fonts = _Fonts(on_font=_refuse_uncovered)
-        self._fallback = PdfminerReader()
+        self._fallback = PdfminerReader(pages_of)
         self._checked: set[int] = set()  # font dictionaries (object ids) whose /W was measured
         self.fallback_pages: list[int] = []  # pages read by pdfminer instead (for the identity script)
+
+    @property
+    def pages(self) -> Sequence:
+        return self._pages
 
     def read(self, page, fontnames: list[str] | None = None) -> PageObjects:
         """`fontnames`: see playa_objects.read_playa_objects (not filled on a page left to pdfminer)."""
@@ -80,9 +101,11 @@ class PlayaReader:
         from extractor.locate.playa_objects import read_playa_objects
 
         try:
-            ppage = self._doc.pages[page.page_number - 1]
-            if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
-                raise NotCovered("not the same page object")
+            ppage = getattr(page, "playa_page", None)
+            if ppage is None:  # a pdfplumber page
+                ppage = self._doc.pages[page.page_number - 1]
+                if ppage.pageid != page.page_obj.pageid:  # the page trees read differently (a broken file)
+                    raise NotCovered("not the same page object")
             _refuse_width_claims(ppage, self._checked)
             with stdlib_zlib_bounded():  # playa inflates the content streams: within the guard's limit too
                 return read_playa_objects(ppage, float(page.height), page.mediabox[0], page.mediabox[1],
@@ -95,7 +118,13 @@ class PlayaReader:
             if isinstance(exc, (ExtractorError, MemoryError)):  # a limit (TooLarge, --max-memory) holds
                 raise
         self.fallback_pages.append(page.page_number)
-        return self._fallback.read(page)
+        if getattr(page, "playa_page", None) is None:
+            return self._fallback.read(page)
+        miner_page = self._fallback.pages[page.page_number - 1]  # pdfminer's page tree, read once
+        try:
+            return self._fallback.read(miner_page)
+        finally:
+            miner_page.close()
 
     def close(self) -> None:
         try:
@@ -154,17 +183,36 @@ def _refuse_width_claims(ppage, checked: set[int]) -> None:
                     raise NotCovered("a font claims widths for more CIDs than a font has")
 
 
+def expected_pages(pdf, pages: Sequence[int] | None = None) -> int | None:
+    """How many pages a read of `pdf` will take, as far as known before a page tree is read (open_reader's
+    `n_pages`): the pages asked for, else the page tree's /Count, else None (unknown)."""
+    if pages is not None:
+        return len(set(pages))
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # noqa: BLE001 - no usable /Count: unknown
+        return None
+    return count if isinstance(count, int) and count >= 0 else None
+
+
 def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
-                n_pages: int | None = None) -> PageReader:
+                n_pages: int | None = None, pages_of: Callable[[], Sequence] | None = None) -> PageReader:
     """The reader `name` for the pdfplumber PDF `pdf` (already opened and checked by guard.open_pdf), to
-    read `n_pages` pages (None: unknown, many). "auto" is playa for AUTO_MIN_PAGES pages or more."""
+    read `n_pages` pages (None: unknown, many). "auto" is playa for AUTO_MIN_PAGES pages or more.
+    `pages_of()`: pdfplumber's pages of `pdf` (default `pdf.pages`; guard.checked_pages for a PDF opened
+    with count_pages=False), read only where the reader needs them."""
     if name not in READERS:
         raise ValueError(f"unknown reader {name!r} (choose from {', '.join(READERS)})")
+    if pages_of is None:
+        def pages_of():
+            return pdf.pages
     if name == "pdfminer" or (name == "auto" and n_pages is not None and n_pages < AUTO_MIN_PAGES):
-        return PdfminerReader()
+        return PdfminerReader(pages_of)
     path = getattr(pdf.stream, "name", None)
     if not isinstance(path, str) or not Path(path).is_file():
-        return PdfminerReader()  # opened from a stream: playa needs the file
+        return PdfminerReader(pages_of)  # opened from a stream: playa needs the file
     try:
         import playa
 
@@ -177,12 +225,22 @@ def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
 
         if isinstance(exc, ExtractorError):
             raise
-        return PdfminerReader()
+        return PdfminerReader(pages_of)
+    from extractor.locate.playa_pages import playa_shells
+
+    shells = playa_shells(doc, pdf.doc)
+    if shells is not None:
+        return PlayaReader(doc, pdf.unicode_norm, shells, pages_of)
     try:
-        same = len(doc.pages) == len(pdf.pages)
+        miner_pages = pages_of()
+    except BaseException:
+        doc.close()
+        raise
+    try:
+        same = len(doc.pages) == len(miner_pages)
     except Exception:  # noqa: BLE001 - playa cannot walk the page tree: pdfminer reads it all
         same = False
     if not same:  # the page trees differ (a damaged file either reader repairs its own way)
         doc.close()
-        return PdfminerReader()
-    return PlayaReader(doc, pdf.unicode_norm)
+        return PdfminerReader(pages_of)
+    return PlayaReader(doc, pdf.unicode_norm, miner_pages, pages_of)
