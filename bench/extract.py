@@ -44,15 +44,18 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 # The extractor of this checkout, not whichever the environment's editable install points at.
 ENV["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
 
-# The bare read: the PDF opened as extract opens it, every page's objects read by the reader, nothing more.
+# The bare read: the PDF opened as extract opens it (its pages listed by the reader), every page's objects
+# read by the reader, nothing more.
 BARE_READ = """import sys
-from extractor.guard import open_pdf
-from extractor.locate.reader import open_reader
-with open_pdf(sys.argv[1], pre_check=False) as pdf:
-    reader = open_reader(pdf, sys.argv[2], n_pages=len(pdf.pages))
-    for page in pdf.pages:
-        reader.read(page)
-        page.close()
+from extractor.guard import checked_pages, close_pdf, open_pdf
+from extractor.locate.reader import expected_pages, open_reader
+pdf = open_pdf(sys.argv[1], pre_check=False, count_pages=False)
+reader = open_reader(pdf, sys.argv[2], n_pages=expected_pages(pdf), pages_of=lambda: checked_pages(pdf))
+for page in reader.pages:
+    reader.read(page)
+    page.close()
+reader.close()
+close_pdf(pdf)
 """
 BOOK = REAL / "taiwan-interior-ministry-budget-392pp.pdf"
 

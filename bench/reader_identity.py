@@ -66,9 +66,10 @@ def _diff_dicts(kind: str, a: list[dict], b: list[dict]) -> str | None:
     return None
 
 
-def compare_page(page, reader, fontnames: list[str]) -> tuple[list[str], int, float, float]:
+def compare_page(page, reader, fontnames: list[str], listed=None) -> tuple[list[str], int, float, float]:
     """(differences, characters, pdfminer seconds, playa seconds) for one pdfplumber page; fallback
-    pages give ([], -1, ...)."""
+    pages give ([], -1, ...). `listed`: the page as the reader lists it (reader.pages; a PageShell where
+    playa lists the pages), what the reader reads; default the pdfplumber page."""
     from extractor.locate.objects import read_objects
 
     t0 = time.process_time()
@@ -76,7 +77,7 @@ def compare_page(page, reader, fontnames: list[str]) -> tuple[list[str], int, fl
     t1 = time.process_time()
     before = len(reader.fallback_pages)
     fontnames.clear()
-    got = reader.read(page, fontnames=fontnames)
+    got = reader.read(page if listed is None else listed, fontnames=fontnames)
     t2 = time.process_time()
     if len(reader.fallback_pages) > before:
         return [], -1, t1 - t0, t2 - t1
@@ -175,7 +176,7 @@ def compare_pdf(path: Path, pages: list[int] | None = None, sample: int = 0) -> 
                 if not 1 <= n <= len(pdf.pages):
                     continue
                 page = pdf.pages[n - 1]
-                diffs, n_chars, t_miner, t_playa = compare_page(page, reader, fontnames)
+                diffs, n_chars, t_miner, t_playa = compare_page(page, reader, fontnames, reader.pages[n - 1])
                 page.close()
                 report.pages += 1
                 report.pdfminer_s += t_miner
