@@ -32,9 +32,11 @@ top-down geometry is then computed with the same formulas as objects.read_object
 
 from __future__ import annotations
 
-from playa.content import ImageObject, PathObject, TextObject, XObjectObject
+from dataclasses import fields
+
+from playa.content import GraphicState, ImageObject, PathObject, TextObject, XObjectObject
 from playa.font import SimpleFont, Type3Font
-from playa.interp import LazyInterpreter
+from playa.interp import LazyInterpreter, TextState
 from playa.miner import LTCurve, LTLine, LTRect, process_path
 from playa.parser import KWD
 from playa.pdftypes import num_value, resolve1
@@ -67,11 +69,32 @@ def _segments_box(curpath, ctm) -> Box | None:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# playa's `q` copies the graphics and text states with copy.copy (~2 us each, through __reduce_ex__); a
+# Chinese budget page saves the state around almost every glyph (230,000 times over the corpus). The same
+# shallow copies are made directly where the two state classes are what playa 1.1 declares: GraphicState
+# a dataclass with a __dict__, TextState (compiled) a dataclass of line_matrix and glyph_offset.
+_QUICK_SAVE = (not hasattr(GraphicState, "__slots__") and not hasattr(GraphicState, "__copy__")
+               and [f.name for f in fields(TextState)] == ["line_matrix", "glyph_offset"])
+
+
+def _copy_graphics(state: GraphicState) -> GraphicState:
+    copied = object.__new__(type(state))
+    copied.__dict__.update(state.__dict__)
+    return copied
+
+
+def _copy_text(state: TextState) -> TextState:
+    return TextState(state.line_matrix, state.glyph_offset)
+
+
 def _keep_clip(interp: LazyInterpreter, clip: ClipState) -> None:
     """Make `interp` keep `clip`: its dispatch table's q, Q, W, W* and path-ending entries wrapped (the table
     is a plain dict of bound methods; the compiled methods themselves are untouched)."""
     table = interp._dispatch
     save, restore = table[_Q][0], table[_UNQ][0]
+    if _QUICK_SAVE:
+        def save():  # playa's do_q, with quicker copies of the two states (_QUICK_SAVE)
+            interp.gstack.append((interp.ctm, _copy_graphics(interp.graphicstate), _copy_text(interp.textstate)))
 
     def do_q():
         save()
@@ -124,51 +147,6 @@ def _form_interpreter(ppage, form: XObjectObject, caller: LazyInterpreter, clip:
     return interp, state
 
 
-def _glyphs(obj: TextObject, font, gstate, horizontal_scaling: float, decode):
-    """(cid, text, rendering matrix, horizontal displacement) of each glyph of the text object `obj`, as
-    playa 1.1's TextObject.__iter__ computes them, the same operations in the same order, without making
-    a GlyphObject for each (a third of the read's time on a text-heavy page); the object's next glyph
-    offset is left as __iter__ leaves it. `decode(bytes)`: the string's (cid, text, displacement) in
-    `font` (_Fonts.decoder). The displacement yielded is the font's alone (without Tc or Tw); 0 in
-    vertical writing."""
-    tlm_ctm = mult_matrix(obj.line_matrix, obj.ctm)
-    fontsize = gstate.fontsize
-    if fontsize == 0.0:
-        scaled_charspace = scaled_wordspace = 0.0
-    else:
-        scaled_charspace = gstate.charspace / fontsize
-        scaled_wordspace = gstate.wordspace / fontsize
-    scaling_matrix = (fontsize * horizontal_scaling, 0, 0, fontsize, 0, gstate.rise)
-    vert = font.vertical
-    if font.multibyte:
-        scaled_wordspace = 0
-    x, y = obj._glyph_offset
-    pos = y if vert else x
-    for item in obj.args:
-        if isinstance(item, (int, float)):
-            if vert:
-                pos -= item * 0.001 * fontsize
-            else:
-                pos -= item * 0.001 * fontsize * horizontal_scaling
-            continue
-        for cid, text, disp in decode(item):
-            if vert:
-                matrix = mult_matrix(scaling_matrix, translate_matrix(tlm_ctm, (x, pos)))
-                yield cid, text, matrix, 0.0
-            else:
-                matrix = mult_matrix(scaling_matrix, translate_matrix(tlm_ctm, (pos, y)))
-                yield cid, text, matrix, disp
-            disp += scaled_charspace
-            if cid == 32:
-                disp += scaled_wordspace
-            if vert:
-                pos += disp * fontsize
-            else:
-                pos += disp * fontsize * horizontal_scaling
-    if obj._next_glyph_offset is None:
-        obj._next_glyph_offset = (x, pos) if vert else (pos, y)
-
-
 def _vertical_box(font, cid: int, scaling: float) -> tuple[float, float, float, float]:
     """pdfminer's box of a vertical-writing glyph (LTChar: x from -vx to -vx + size, y from (1000 - vy) / 1000
     em plus the advance to (1000 - vy) / 1000 em, vx half an em unless W2 gives one, the advance being the
@@ -203,23 +181,30 @@ _CACHED_BYTES = 8
 
 class _Fonts:
     """Per font (by identity: playa keeps one font object per font of the document): pdfminer's descent,
-    and pdfminer's default width set once. `on_font(font)` (a test of the font alone) is called for a font
-    until it has passed once, and may raise to refuse the page (the reader's fallback for font kinds it does
-    not cover): a refused font is refused on every page that uses it."""
+    pdfminer's default width set once, and a decoding of the font's strings. `on_font(font)` (a test of
+    the font alone) is called for a font until it has passed once, and may raise to refuse the page (the
+    reader's fallback for font kinds it does not cover): a refused font is refused on every page that
+    uses it."""
 
     def __init__(self, on_font=None) -> None:
-        self._descent: dict[int, tuple[object, float]] = {}
+        self._known: dict[int, tuple[object, float, object]] = {}
         self._on_font = on_font
-        self._decoded: dict[int, tuple[object, object]] = {}
 
-    def decoder(self, font):
-        """`font`'s decoding of a string: its glyphs' (cid, text, displacement), the displacement playa's
-        (hdisp, or vdisp in vertical writing). Strings of up to _CACHED_BYTES bytes are decoded once a
-        document: CJK producers show one or two glyphs a text operator, the same few thousand strings
-        over and over, and playa decodes each through three generators and a log call."""
-        got = self._decoded.get(id(font))
-        if got is not None and got[0] is font:
-            return got[1]
+    def of(self, font) -> tuple[float, object]:
+        """(pdfminer's descent of `font`, its decoding: bytes -> its glyphs' (cid, text, displacement)).
+
+        The displacement is playa's (hdisp, or vdisp in vertical writing). Strings of up to _CACHED_BYTES
+        bytes are decoded once a document: CJK producers show one or two glyphs a text operator, the same
+        few thousand strings over and over, and playa decodes each through three generators and a log
+        call."""
+        got = self._known.get(id(font))
+        if got is not None and got[0] is font:  # (kept only once on_font passed it)
+            return got[1], got[2]
+        if self._on_font is not None:
+            self._on_font(font)
+        if isinstance(font, SimpleFont) and not isinstance(font, Type3Font) \
+                and "MissingWidth" not in (font.descriptor or {}):
+            font.default_width = 0  # pdfminer: PDFFont default_width = MissingWidth or 0
         cache: dict[bytes, tuple] = {}
         disp = font.vdisp if font.vertical else font.hdisp
 
@@ -231,20 +216,8 @@ class _Fonts:
                     cache[data] = glyphs
             return glyphs
 
-        self._decoded[id(font)] = (font, decode)
-        return decode
-
-    def descent(self, font) -> float:
-        got = self._descent.get(id(font))
-        if got is not None and got[0] is font:  # (kept only once on_font passed it)
-            return got[1]
-        if self._on_font is not None:
-            self._on_font(font)
-        if isinstance(font, SimpleFont) and not isinstance(font, Type3Font) \
-                and "MissingWidth" not in (font.descriptor or {}):
-            font.default_width = 0  # pdfminer: PDFFont default_width = MissingWidth or 0
-        got = self._descent[id(font)] = (font, _pdfminer_descent(font))
-        return got[1]
+        self._known[id(font)] = (font, _pdfminer_descent(font), decode)
+        return self._known[id(font)][1], decode
 
 
 def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: str | None = None,
@@ -267,26 +240,31 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
 
     def text(obj: TextObject, carry: list, clip: ClipState) -> None:
         """The glyphs of one text-showing operator. `carry` = [previous operator, its end offset, dx]:
-        dx is pdfminer's offset from playa's along the line, in text space (character spacing, above)."""
+        dx is pdfminer's offset from playa's along the line, in text space (character spacing, above).
+
+        The glyphs are laid out here as playa 1.1's TextObject.__iter__ lays them out (the same operations
+        in the same order: each glyph's rendering matrix T_rm = [size*scaling 0 0 size 0 rise] x Tm x
+        CTM, the offset moved by its displacement, Tc and Tw), without a GlyphObject and a generator step
+        for each: a CJK producer's operator shows one glyph, and those made a third of the read's time.
+        The object's next glyph offset is left as __iter__ leaves it (the interpreter reads it)."""
         gstate = obj.gstate
         font = gstate.font
         if font is None:
             return
-        descent = fonts.descent(font)
+        descent, decode = fonts.of(font)
         top_y = descent + 1.0
         vertical = font.vertical
-        hdisp = font.hdisp
         scaling = gstate.scaling * 0.01
         prev, prev_end, dx = carry
         if prev is None or obj.line_matrix != prev.line_matrix or obj._glyph_offset != prev_end:
             dx = 0.0  # a new line (Td, Tm, T*, BT): both readers start from its origin
         cs = gstate.charspace * scaling
-        lead = cs if cs and obj.args and not isinstance(obj.args[0], bytes) else 0.0
+        args = obj.args
+        lead = cs if cs and args and not isinstance(args[0], bytes) else 0.0
         shift = dx + lead
-        tlm = None
+        tlm_ctm = mult_matrix(obj.line_matrix, obj.ctm)
         if shift:
-            tlm = mult_matrix(obj.line_matrix, obj.ctm)
-            sx, sy = shift * tlm[0], shift * tlm[1]
+            sx, sy = shift * tlm_ctm[0], shift * tlm_ctm[1]
         rise = gstate.rise
         # glyph_box re-boxes a glyph whose box starts over half an em below its baseline: only possible with
         # such a declared descent, a text rise below the baseline, or vertical writing (pdfminer's vertical box
@@ -297,50 +275,79 @@ def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: 
             # playa does neither: not shown identical (the corpus's vertical text has neither)
             raise NotCovered("vertical writing with character spacing or horizontal scaling")
         if deep:
-            if tlm is None:
-                tlm = mult_matrix(obj.line_matrix, obj.ctm)
             # pdfminer's LTChar.matrix: the line matrix x CTM moved to the glyph's origin, without size and rise
-            ta, tb_, tc, td = tlm[0], tlm[1], tlm[2], tlm[3]
+            ta, tb_, tc, td = tlm_ctm[0], tlm_ctm[1], tlm_ctm[2], tlm_ctm[3]
         limits = clip.current
+        # playa's layout state (TextObject.__iter__)
+        fontsize = gstate.fontsize
+        if fontsize == 0.0:
+            scaled_charspace = scaled_wordspace = 0.0
+        else:
+            scaled_charspace = gstate.charspace / fontsize
+            scaled_wordspace = gstate.wordspace / fontsize
+        if font.multibyte:
+            scaled_wordspace = 0
+        scaling_matrix = (fontsize * scaling, 0, 0, fontsize, 0, rise)
+        gx, gy = obj._glyph_offset
+        pos = gy if vertical else gx
         n = 0
-        for cid, t, (a, b, c, d, e, f), hd in _glyphs(obj, font, gstate, scaling, fonts.decoder(font)):
-            n += 1  # (a, ..., f): T_rm = [size*scaling 0 0 size 0 rise] x Tm x CTM
-            if shift:
-                e, f = e + sx, f + sy
-            if not vertical and b == 0 and c == 0:  # upright or mirrored text: two corners decide
-                w = a * hd + e
-                x0, x1 = (e, w) if w >= e else (w, e)
-                lo, hi = d * descent + f, d * top_y + f
-                y0, y1 = (lo, hi) if hi >= lo else (hi, lo)
-            else:  # pdfminer's apply_matrix_rect: the four corners, min and max
+        for item in args:
+            if isinstance(item, (int, float)):
                 if vertical:
-                    tb = _vertical_box(font, cid, scaling)
+                    pos -= item * 0.001 * fontsize
                 else:
-                    tb = (0.0, descent, hd, top_y)
-                xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
-                ys = [b * x + d * y + f for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
-                x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-            if t is None:
-                t = "(cid:%d)" % cid
-            elif norm is not None:
-                t = normalize_unicode(norm, t)
-            size = (x1 - x0) if vertical else (y1 - y0)
-            upright = a * d * scaling > 0 and b * c <= 0
-            shown = limits is None or centre_inside(limits, x0, y0, x1, y1)
-            if deep:
-                reboxed = baseline_box((ta, tb_, tc, td, e, f - rise * td), y0, y1)
-                if reboxed is not None:
-                    y0, y1 = reboxed
-            if mb_x0 != 0:
-                x0, x1 = x0 + mb_x0, x1 + mb_x0
-            top, bottom = (height - y1) + mb_top, (height - y0) + mb_top
-            ch = new_char(Char, (t, x0, top, x1, bottom, size or (bottom - top), upright))
-            if shown:
-                chars.append(ch)
-                if fontnames is not None:
-                    fontnames.append(font.fontname)
-            else:
-                out.hidden.append((ch, box(*limits)))
+                    pos -= item * 0.001 * fontsize * scaling
+                continue
+            for cid, t, disp in decode(item):
+                n += 1
+                a, b, c, d, e, f = mult_matrix(scaling_matrix,
+                                               translate_matrix(tlm_ctm, (gx, pos) if vertical else (pos, gy)))
+                if shift:
+                    e, f = e + sx, f + sy
+                if not vertical and b == 0 and c == 0:  # upright or mirrored text: two corners decide
+                    w = a * disp + e
+                    x0, x1 = (e, w) if w >= e else (w, e)
+                    lo, hi = d * descent + f, d * top_y + f
+                    y0, y1 = (lo, hi) if hi >= lo else (hi, lo)
+                else:  # pdfminer's apply_matrix_rect: the four corners, min and max
+                    if vertical:
+                        tb = _vertical_box(font, cid, scaling)
+                    else:
+                        tb = (0.0, descent, disp, top_y)
+                    xs = [a * x + c * y + e for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
+                    ys = [b * x + d * y + f for x in (tb[0], tb[2]) for y in (tb[1], tb[3])]
+                    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+                if t is None:
+                    t = "(cid:%d)" % cid
+                elif norm is not None:
+                    t = normalize_unicode(norm, t)
+                size = (x1 - x0) if vertical else (y1 - y0)
+                upright = a * d * scaling > 0 and b * c <= 0
+                shown = limits is None or centre_inside(limits, x0, y0, x1, y1)
+                if deep:
+                    reboxed = baseline_box((ta, tb_, tc, td, e, f - rise * td), y0, y1)
+                    if reboxed is not None:
+                        y0, y1 = reboxed
+                if mb_x0 != 0:
+                    x0, x1 = x0 + mb_x0, x1 + mb_x0
+                top, bottom = (height - y1) + mb_top, (height - y0) + mb_top
+                ch = new_char(Char, (t, x0, top, x1, bottom, size or (bottom - top), upright))
+                if shown:
+                    chars.append(ch)
+                    if fontnames is not None:
+                        fontnames.append(font.fontname)
+                else:
+                    out.hidden.append((ch, box(*limits)))
+                # playa's advance: the displacement with Tc, and Tw after a space (code 32)
+                disp += scaled_charspace
+                if cid == 32:
+                    disp += scaled_wordspace
+                if vertical:
+                    pos += disp * fontsize
+                else:
+                    pos += disp * fontsize * scaling
+        if obj._next_glyph_offset is None:
+            obj._next_glyph_offset = (gx, pos) if vertical else (pos, gy)
         if n and cs and not lead:
             dx -= cs  # pdfminer adds no character spacing after the operator's last glyph
         carry[:] = [obj, obj._next_glyph_offset, dx]
