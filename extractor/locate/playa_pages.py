@@ -6,10 +6,10 @@ the 392-page book, before a `--jobs` worker can start), so a page is a PageShell
 its boxes computed from the same attributes with pdfplumber's formulas. pdfminer's own pages are built
 only if a page is left to pdfminer (locate.reader).
 
-The shells are trusted only where both page trees can be no different: a cross-reference table read as
-written (not rebuilt by scanning, where each library repairs its own way), every page playa lists a page
-object of the file (playa makes up an empty page for a missing one), as many as the tree's /Count, and
-every page's boxes numbers (`playa_shells` returns None otherwise: pdfminer's pages are used).
+The shells are used only where the two page trees have no reason to differ: a cross-reference table read
+as written (not rebuilt by scanning, which each library does its own way), every page playa lists a page
+object of the file (playa makes up an empty page for a missing one), as many pages as the tree's /Count,
+and every page's boxes numbers (`playa_shells` returns None otherwise, and pdfminer's pages are used).
 tests/test_reader_identity.py checks every corpus and sample page's shell against pdfplumber's page.
 """
 

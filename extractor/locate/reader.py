@@ -16,8 +16,8 @@ another object than pdfminer's, when it uses a font kind the identity test does 
 or when playa fails. Clip paths, form XObjects, vertical writing and fonts with an impossible descent are
 read by playa (playa_objects puts pdfminer's handling of each back).
 Either way the PDF is opened by pdfplumber first (guard.open_pdf): the file's checks stay pdfplumber's.
-A reader lists the pages it reads (`pages`): pdfplumber's, or where playa reads and both page trees are
-shown to be the same, playa's with pdfplumber's boxes (locate.playa_pages), so that pdfminer's page tree,
+A reader lists the pages it reads (`pages`): pdfplumber's, or where playa reads and the two page trees have
+no reason to differ, playa's with pdfplumber's boxes (locate.playa_pages), so that pdfminer's page tree,
 slow to read, is read only for a page left to it. Readers hold no page's objects between calls.
 """
 
