@@ -413,3 +413,26 @@ def test_pdfminers_pages_where_the_trees_may_differ(tmp_path: Path, case: str) -
         assert not any(isinstance(p, PageShell) for p in reader.pages)
         reader.close()
     assert extractor.read(path, reader="playa").to_dict() == extractor.read(path, reader="pdfminer").to_dict()
+
+
+def test_a_listed_page_left_to_pdfminer(tmp_path: Path) -> None:
+    """A page the playa reader leaves to pdfminer (here vertical writing with Tc), listed as a PageShell:
+    pdfminer's page tree is read then, and the page comes out as pdfminer reads it, in the document too."""
+    import extractor
+
+    cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V "
+           b"/DescendantFonts [6 0 R] >>")
+    desc = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+            b"/Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>")
+    fd = (b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /Ascent 857 /Descent -143 "
+          b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /StemV 93 /CapHeight 857 >>")
+    path = _pdf(tmp_path, b"BT /F3 20 Tf 2 Tc 300 700 Td <4E2D6587> Tj ET", {"F3": 5}, [cid, desc, fd])
+    with open_pdf(path) as pdf:
+        reader = open_reader(pdf, "playa")
+        shell = reader.pages[0]
+        assert isinstance(shell, PageShell)
+        got = reader.read(shell)
+        assert reader.fallback_pages == [1]
+        assert got.chars == read_objects(pdf.pages[0]).chars and [c.text for c in got.chars] == ["中", "文"]
+        reader.close()
+    assert extractor.read(path, reader="playa").to_dict() == extractor.read(path, reader="pdfminer").to_dict()

@@ -120,11 +120,17 @@ class PlayaReader:
         self.fallback_pages.append(page.page_number)
         if getattr(page, "playa_page", None) is None:
             return self._fallback.read(page)
-        miner_page = self._fallback.pages[page.page_number - 1]  # pdfminer's page tree, read once
+        miner_pages = self._fallback.pages  # pdfminer's page tree, read once
+        number = page.page_number
+        if len(miner_pages) < number or miner_pages[number - 1].page_obj.pageid != page.playa_page.pageid:
+            from extractor.errors import Damaged
+
+            raise Damaged(f"page {number}: playa's and pdfminer's page trees differ, and pdfminer would read "
+                          "this page (read it with --reader pdfminer)")
         try:
-            return self._fallback.read(miner_page)
+            return self._fallback.read(miner_pages[number - 1])
         finally:
-            miner_page.close()
+            miner_pages[number - 1].close()
 
     def close(self) -> None:
         try:
