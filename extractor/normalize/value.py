@@ -78,8 +78,18 @@ def _quantity_pattern(number: str, denominator: str, unit: str) -> re.Pattern[st
 
 # Digits take open-ended units; Chinese numerals only known ones (统一思想 is not 1 思想). A fraction's
 # denominator is digits right after a slash (3/4); a slash before a unit is a compound unit (次/年).
-_ARABIC = _quantity_pattern(_NUM, r"\d+(?:\.\d+)?(?![\d.])", f"(?:{KNOWN_UNIT_PATTERN})|(?:{OPEN_UNIT_PATTERN})")
-_CHINESE = _quantity_pattern(_CN, "(?!)", UNIT_PATTERN)
+# Compiled on first use (~16 ms together, at every start-up otherwise, and a document without indicator
+# values never uses them: issue 18).
+@lru_cache(maxsize=1)
+def _arabic() -> re.Pattern[str]:
+    return _quantity_pattern(_NUM, r"\d+(?:\.\d+)?(?![\d.])", f"(?:{KNOWN_UNIT_PATTERN})|(?:{OPEN_UNIT_PATTERN})")
+
+
+@lru_cache(maxsize=1)
+def _chinese() -> re.Pattern[str]:
+    return _quantity_pattern(_CN, "(?!)", UNIT_PATTERN)
+
+
 _HAS_DIGIT = re.compile(r"\d")
 _MAYBE_DATE = re.compile(r"[年月:第]|(?:19|20)\d\d[-/.]")  # cheap test before the full date pattern
 _HAS_NUMERAL = re.compile(f"[{NUMERAL_CHARS}]")
@@ -268,9 +278,9 @@ def _read_one(raw: str, compact: str, masked: str, rare: bool = True) -> Value:
     """One quantity (the first with a comparison, else the first), the words around it, a change."""
     found = None
     if _HAS_DIGIT.search(masked):
-        found = _pick(_ARABIC, masked, chinese=False)
+        found = _pick(_arabic(), masked, chinese=False)
     if found is None and _HAS_NUMERAL.search(masked):
-        found = _pick(_CHINESE, masked, chinese=True)
+        found = _pick(_chinese(), masked, chinese=True)
     if found is None:
         return _without_number(raw, compact, masked, rare)
 
