@@ -231,17 +231,23 @@ def test_deep_descent_font_boxed_on_its_baseline(tmp_path: Path) -> None:
     assert all(c.top == pytest.approx(127) and c.bottom == pytest.approx(147) for c in chars)
 
 
-def test_vertical_writing(tmp_path: Path) -> None:
-    """A vertical (-V) font: playa's reading gives pdfminer's boxes (x half an em either side of the origin,
-    y from 0.12 em above it to 0.88 below with the default DW2, then re-boxed on the baseline by glyph_box as
-    read_objects does); with character spacing the page is left to pdfminer (which adds Tc, scaled by Tz,
-    where playa does not)."""
+def _vertical_font() -> tuple[bytes, bytes, bytes]:
+    """A vertical-writing (-V) CID font as objects 5, 6, 7: the font, its descendant, its descriptor."""
     cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V "
            b"/DescendantFonts [6 0 R] >>")
     desc = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
             b"/Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>")
     fd = (b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /Ascent 857 /Descent -143 "
           b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /StemV 93 /CapHeight 857 >>")
+    return cid, desc, fd
+
+
+def test_vertical_writing(tmp_path: Path) -> None:
+    """A vertical (-V) font: playa's reading gives pdfminer's boxes (x half an em either side of the origin,
+    y from 0.12 em above it to 0.88 below with the default DW2, then re-boxed on the baseline by glyph_box as
+    read_objects does); with character spacing the page is left to pdfminer (which adds Tc, scaled by Tz,
+    where playa does not)."""
+    cid, desc, fd = _vertical_font()
     content = b"BT /F3 20 Tf 300 700 Td <4E2D6587> Tj ET"
     path = _pdf(tmp_path, content, {"F3": 5}, [cid, desc, fd])
     reader = _assert_same(path)
@@ -420,12 +426,7 @@ def test_a_listed_page_left_to_pdfminer(tmp_path: Path) -> None:
     pdfminer's page tree is read then, and the page comes out as pdfminer reads it, in the document too."""
     import extractor
 
-    cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V "
-           b"/DescendantFonts [6 0 R] >>")
-    desc = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
-            b"/Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>")
-    fd = (b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /Ascent 857 /Descent -143 "
-          b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /StemV 93 /CapHeight 857 >>")
+    cid, desc, fd = _vertical_font()
     path = _pdf(tmp_path, b"BT /F3 20 Tf 2 Tc 300 700 Td <4E2D6587> Tj ET", {"F3": 5}, [cid, desc, fd])
     with open_pdf(path) as pdf:
         reader = open_reader(pdf, "playa")
