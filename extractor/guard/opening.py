@@ -129,6 +129,18 @@ def _check_xrefs(doc, name: str) -> None:
                           f"holds {held}")
 
 
+def declared_page_count(doc) -> int | None:
+    """The page count the pdfminer document's page tree declares (its root's /Count), or None where it
+    declares none that is usable. Nothing is read but the root: a count to check against, not the pages."""
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # noqa: BLE001 - no usable /Count
+        return None
+    return count if isinstance(count, int) and count >= 0 else None
+
+
 def was_repaired(doc) -> bool:
     """Was the cross-reference table rebuilt by scanning the file (pdfminer's fallback)?"""
     from pdfminer.pdfdocument import PDFXRefFallback

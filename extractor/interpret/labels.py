@@ -142,6 +142,7 @@ def other_level_group(level1: str | None, level2: str | None) -> bool:
     holders = [k for k, names in LEVEL2_OF.items() if l2 in names]
     return bool(holders) and l1 not in holders
 
+
 def is_level2_name(text: str | None) -> bool:
     """Is the text a second-level name the vocabulary knows (数量指标, 经济效益指标, `2－质量指标`)?"""
     l2 = level_name(text)

@@ -216,8 +216,9 @@ class _Fonts:
                     cache[data] = glyphs
             return glyphs
 
-        self._known[id(font)] = (font, _pdfminer_descent(font), decode)
-        return self._known[id(font)][1], decode
+        descent = _pdfminer_descent(font)
+        self._known[id(font)] = (font, descent, decode)
+        return descent, decode
 
 
 def read_playa_objects(ppage, height: float, mb_x0: float, mb_top: float, norm: str | None = None,

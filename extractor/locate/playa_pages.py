@@ -16,7 +16,6 @@ tests/test_reader_identity.py checks every corpus and sample page's shell agains
 from __future__ import annotations
 
 from pdfplumber.page import _invert_box, _normalize_box
-from pdfminer.pdftypes import resolve1 as miner_resolve1
 from playa.pdftypes import resolve_all
 
 
@@ -59,14 +58,13 @@ class PageShell:
 def playa_shells(doc, miner_doc) -> list[PageShell] | None:
     """The shells of every page of the playa document `doc`, or None where pdfminer's page list (of
     `miner_doc`, the same file as pdfminer opened it) might differ (module docstring)."""
-    from extractor.guard.opening import was_repaired
+    from extractor.guard.opening import declared_page_count, was_repaired
 
     if was_repaired(miner_doc):
         return None
     try:
         pages = list(doc.pages)
-        count = miner_resolve1(miner_resolve1(miner_doc.catalog.get("Pages")).get("Count"))
-        if not isinstance(count, int) or count != len(pages) or not pages:
+        if not pages or declared_page_count(miner_doc) != len(pages):
             return None
         for ppage in pages:
             if ppage.pageid <= 0 or not isinstance(doc[ppage.pageid], dict):

@@ -192,15 +192,9 @@ def _refuse_width_claims(ppage, checked: set[int]) -> None:
 def expected_pages(pdf, pages: Sequence[int] | None = None) -> int | None:
     """How many pages a read of `pdf` will take, as far as known before a page tree is read (open_reader's
     `n_pages`): the pages asked for, else the page tree's /Count, else None (unknown)."""
-    if pages is not None:
-        return len(set(pages))
-    try:
-        from pdfminer.pdftypes import resolve1
+    from extractor.guard.opening import declared_page_count
 
-        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
-    except Exception:  # noqa: BLE001 - no usable /Count: unknown
-        return None
-    return count if isinstance(count, int) and count >= 0 else None
+    return len(set(pages)) if pages is not None else declared_page_count(pdf.doc)
 
 
 def open_reader(pdf, name: str = DEFAULT_READER, password: str | None = None,
