@@ -7,7 +7,7 @@ from pathlib import Path
 import pdfplumber
 
 from extractor.extract.lattice import Lattice, from_cell_boxes
-from extractor.extract.place import place_chars
+from extractor.extract.place import BORDER_SLACK, place_chars
 from extractor.extract.text_rows import split_unruled_rows
 from extractor.locate.regions import IMPLIED_EDGE
 from extractor.locate.settings import DEFAULT_SETTINGS, TableSettings
@@ -86,7 +86,10 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                                         f"grid in the ruled area {tuple(round(v, 1) for v in region.bbox)}; "
                                         f"its {n} characters are not in any table", layout.number))
                 continue
-            lattice, n_split = split_unruled_rows(lattice, chars, settings)
+            slots = lattice.slots_of(chars, BORDER_SLACK)  # each character's slot, for both steps below
+            split, n_split = split_unruled_rows(lattice, chars, settings, slots)
+            if split is not lattice:
+                lattice, slots = split, None
             text_cols = _has_text_columns(layout, region)
             label = engine + ("+text_cols" if text_cols else "") + ("+text_rows" if n_split else "")
             if text_cols or n_split:
@@ -99,7 +102,7 @@ def extract_grids(pdf: pdfplumber.PDF, layouts: list[PageLayout], engine: str, w
                 warnings.append(Warning("grid_from_text", f"page {layout.number}: the table at "
                                         f"{tuple(round(v, 1) for v in lattice.bbox)} was read with "
                                         + " and ".join(how), layout.number))
-            placed = place_chars(lattice, chars, settings)
+            placed = place_chars(lattice, chars, settings, slots)
             grid = Grid(page=layout.number, bbox=lattice.bbox, rows=placed.rows, spans=placed.spans,
                         engine=label, row_tops=list(lattice.ys[:-1]), caption=caption,
                         top_rules=drawn_rules(layout, lattice.xs[0], lattice.xs[-1], lattice.ys[0],

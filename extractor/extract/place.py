@@ -22,7 +22,7 @@ from extractor.normalize.text import clean_cell, is_item_line, is_number_line
 
 # A character whose centre is this close outside the outer ruling still belongs to the border cell
 # (engines place the outer line up to a snapping tolerance apart).
-_BORDER_SLACK = 2.5
+BORDER_SLACK = 2.5
 
 
 @dataclass
@@ -99,12 +99,17 @@ def holds_stacked_numbers(lines: list[str]) -> bool:
     return sum(map(is_number_line, lines)) >= 2
 
 
-def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings) -> Placement:
+def place_chars(lattice: Lattice, chars: list[Char], settings: TableSettings,
+                slots: list[tuple[int, int] | None] | None = None) -> Placement:
+    """`chars` placed in the lattice's cells. `slots`: the lattice's slots_of(chars, BORDER_SLACK) when the
+    caller has them (text_rows.split_unruled_rows wants the same)."""
     owners = lattice.owners()
     content: dict[Span, list[Char]] = {cell: [] for cell in lattice.cells}
     lost: list[Char] = []
     n = 0
-    slots = carry_overflow(chars, lattice.slots_of(chars, _BORDER_SLACK))
+    if slots is None:
+        slots = lattice.slots_of(chars, BORDER_SLACK)
+    slots = carry_overflow(chars, slots)
     for ch, slot in zip(chars, slots):
         blank = ch.text.isspace()  # spaces are placed (they separate words) but not counted
         n += 0 if blank else len(ch.text)  # code points: a glyph may carry several (ligatures)

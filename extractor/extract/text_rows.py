@@ -18,13 +18,12 @@ rules are right; only the rows are missing, so only the rows are inferred, in ~1
 from __future__ import annotations
 
 from extractor.extract.lattice import Lattice, Span
-from extractor.extract.place import cell_lines
+from extractor.extract.place import BORDER_SLACK, cell_lines
 from extractor.locate.lines import group_rows
 from extractor.locate.settings import TableSettings
 from extractor.model import Char
 from extractor.normalize.text import is_number_line
 
-_BORDER_SLACK = 2.5  # as place.py: a character this close outside the outer ruling is in the border cell
 _MIN_STACKED_CELLS = 2  # cells of one ruled row printing a column of amounts before the row is split
 
 
@@ -63,14 +62,17 @@ def _cuts(chars: list[Char], settings: TableSettings) -> list[float]:
     return cuts
 
 
-def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSettings) -> tuple[Lattice, int]:
+def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSettings,
+                       slots: list[tuple[int, int] | None] | None = None) -> tuple[Lattice, int]:
     """The lattice with each ruled row that holds stacked amounts in several cells split into its printed
-    lines, and the number of ruled rows split (0: the lattice unchanged)."""
+    lines, and the number of ruled rows split (0: the lattice itself, unchanged). `slots`: the lattice's
+    slots_of(chars, BORDER_SLACK) when the caller has them (place_chars wants the same)."""
     owners = lattice.owners()
     in_cell: dict[Span, list[Char]] = {}
-    printed = [ch for ch in chars if not ch.text.isspace()]
-    for ch, slot in zip(printed, lattice.slots_of(printed, _BORDER_SLACK)):
-        if slot is None:
+    if slots is None:
+        slots = lattice.slots_of(chars, BORDER_SLACK)
+    for ch, slot in zip(chars, slots):
+        if slot is None or ch.text.isspace():
             continue
         cell = owners[slot[0]][slot[1]]
         if cell[2] == 1:

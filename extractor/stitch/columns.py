@@ -118,14 +118,19 @@ def remap(rows: list[list[str | None]], spans: list[Span], cmap: list[int], n_co
     new_rows: list[list[str | None]] = [[None] * n_cols for _ in rows]
     new_spans: list[Span] = []
     seen: set[Span] = set()
+    same = n_cols == n_piece_cols and all(cmap[c] == c for c in range(n_cols + 1))
     for r in range(n_rows):
         over = spanned.get(r)
+        row = rows[r]
+        if same and not over and len(row) == n_cols:  # the columns unchanged (most page breaks): a row of
+            new_rows[r] = ["" if text is None else text for text in row]  # 1x1 cells only stays as it is
+            continue
         owners: dict[int, Span] = {}
         if over:
             for span in over:
                 for c in range(span[1], min(span[1] + span[3], n_piece_cols)):
                     owners[c if c >= 0 else c + n_piece_cols] = span  # (a list's index, as owner_map's)
-        row, new_row = rows[r], new_rows[r]
+        new_row = new_rows[r]
         for c0 in range(n_piece_cols):
             cell = owners.get(c0) if owners else None
             if cell is None:  # a 1x1 cell of its own
