@@ -34,11 +34,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def time_tree(tree: Path, pdf: Path, out: Path) -> tuple[float, float]:
+def time_tree(tree: Path, pdf: Path, out: Path, extra: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of `python -m extractor extract PDF` run inside `tree` (its package comes first)."""
     cpu = _children_cpu()
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "extractor", "extract", str(pdf), "-o", str(out)], cwd=tree,
+    subprocess.run([sys.executable, "-m", "extractor", "extract", str(pdf), "-o", str(out), *extra], cwd=tree,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV)
     return time.perf_counter() - start, _children_cpu() - cpu
 
@@ -57,12 +57,15 @@ def main() -> int:
                        check=True)
         try:
             trees = {"now": ROOT, "base": base}
+            # one process each, like for like: the baseline has no --jobs (one process), now's default is
+            # every core for a long PDF
+            extra = {"now": ["--jobs", "1"], "base": []}
             runs: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
             for _ in range(args.runs):
                 totals = {name: [0.0, 0.0] for name in trees}
                 for pdf in pdfs:
                     for name, tree in trees.items():
-                        wall, cpu = time_tree(tree, pdf, Path(tmp) / f"{name}.json")
+                        wall, cpu = time_tree(tree, pdf, Path(tmp) / f"{name}.json", extra[name])
                         totals[name][0] += wall
                         totals[name][1] += cpu
                 for name in trees:

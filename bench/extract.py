@@ -2,12 +2,13 @@
 
 Times, over the same PDFs (every sample and the real PDFs in ../shared/corpus/real/), each as one fresh
 process per PDF, as users run them:
-  a. `extractor extract PDF`
+  a. `extractor extract PDF` (as users run it: a long PDF's pages on every core, `--jobs` cores)
   b. camelot's default `read_pdf(pages="all")` lattice (renders every page)
   v. camelot's lattice on the PDF's vector ruling, `read_pdf(pages="all", engine="vector")` (camelot 2.0;
      no rendering: what a user who knows camelot would run, and faster than b; issue 18)
   c. pdfplumber's `extract_tables()` over every page (reading the text layer and ruling: a floor for Python)
   m. `extractor extract PDF --reader pdfminer` (the reference reader, for comparison)
+  j. `extractor extract PDF --jobs 1` (every page in one process)
   r. the chosen reader's bare read: every page's characters, lines, rects and curves read by the reader
      `extract` uses by default (extractor.locate.reader, "auto"), and nothing else (issue 18)
   p. the same bare read by pdfminer (objects.read_objects over pdfplumber's layout)
@@ -67,6 +68,8 @@ TOOLS = {
                                    "engine='vector')", str(pdf)],
     "pdfplumber": lambda pdf: [PY, "-c", "import sys, pdfplumber\nwith pdfplumber.open(sys.argv[1]) as p:\n"
                                " for page in p.pages:\n  page.extract_tables(); page.close()", str(pdf)],
+    "extractor-jobs1": lambda pdf: [str(Path(PY).with_name("extractor")), "extract", str(pdf), "--jobs", "1", "-o",
+                                    str(Path(tempfile.gettempdir()) / "extractor-bench-j.json")],
     "extractor-pdfminer": lambda pdf: [str(Path(PY).with_name("extractor")), "extract", str(pdf), "--reader",
                                        "pdfminer", "-o", str(Path(tempfile.gettempdir()) / "extractor-bench-m.json")],
     "read": lambda pdf: [PY, "-c", BARE_READ, str(pdf), "auto"],
@@ -113,7 +116,7 @@ def one_run(tools: list[str], pdfs: list[Path]) -> dict[str, tuple[float, float]
 
 
 def peak_rss_mb(cmd: list[str]) -> float:
-    """Peak resident set of one process (its own, from wait4), in MB."""
+    """Peak resident set of one process or of its largest worker (wait4 reports the larger), in MB."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
@@ -155,9 +158,11 @@ def main() -> None:
     if not args.no_memory and BOOK.exists():
         ext = str(Path(PY).with_name("extractor"))
         out = str(Path(tempfile.gettempdir()) / "extractor-bench-mem.json")
-        for reader in ("auto", "pdfminer"):
-            mb = peak_rss_mb([ext, "extract", str(BOOK), "--reader", reader, "-o", out])
-            print(f"memory: peak RSS of extract on the 392-page book, reader {reader}: {mb:.1f} MB (target <= 107)")
+        for reader, jobs in (("auto", None), ("auto", "1"), ("pdfminer", "1")):
+            mb = peak_rss_mb([ext, "extract", str(BOOK), "--reader", reader, "-o", out]
+                             + (["--jobs", jobs] if jobs else []))
+            print(f"memory: peak RSS of extract on the 392-page book, reader {reader}, "
+                  f"--jobs {jobs or 'cores (the default)'}: {mb:.1f} MB (target <= 107)")
     a = medians.get("extractor")
     if a and "read" in tools:
         r = medians["read"]
@@ -167,6 +172,12 @@ def main() -> None:
         m = medians["extractor-pdfminer"]
         print(f"extract, default reader vs --reader pdfminer: a/m = {a / m:.3f}; cpu a/m = "
               f"{cpus['extractor'] / cpus['extractor-pdfminer']:.3f}")
+    if a and "extractor-jobs1" in tools:
+        j = medians["extractor-jobs1"]
+        print(f"extract --jobs 1 (one process) vs the default: j/a = {j / a:.3f}; cpu j/a = "
+              f"{cpus['extractor-jobs1'] / cpus['extractor']:.3f}" + (
+                  f"; --jobs 1 vs camelot: j/b = {j / medians['camelot']:.3f}, cpu "
+                  f"{cpus['extractor-jobs1'] / cpus['camelot']:.3f}" if "camelot" in tools else ""))
     if "read" in tools and "read-pdfminer" in tools:
         print(f"bare read, chosen reader vs pdfminer: r/p = {medians['read'] / medians['read-pdfminer']:.3f}; cpu "
               f"{cpus['read'] / cpus['read-pdfminer']:.3f}")

@@ -25,7 +25,8 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
     """The output contract (spec/output-contract.md) of one PDF.
 
     `pages`: 1-based pages to read (None: all). Raises ExtractorError for an input that cannot be read.
-    `on_page(done, total)` is called after each page is read in this process (a progress bar).
+    `on_page(done, total)` is called after each page is read in this process, or after each page range
+    the workers read (`jobs`), with the pages read so far (a progress bar).
     `grids_out`: a list that receives every page's model.Grid (cell geometry, for extractor.review);
     `lines_out` one that receives every model.TextLine read outside the tables (headings, prose).
     `jobs`: worker processes reading page ranges of a long PDF (extractor.parallel); same document as 1.
@@ -58,9 +59,17 @@ def extract_pdf(path: str | Path, *, engine: str = "camelot", pages: list[int] |
                 shared = len(split_ranges(wanted, jobs)) > 1
                 stitching = Stitching()
                 if shared:  # workers forked with the open file and reader (extractor.parallel)
+                    done = 0
+
+                    def joined(part) -> None:  # a page range read: stitched, and its pages counted
+                        nonlocal done
+                        stitching.add(part.grids)
+                        done += len(part.layouts)
+                        if on_page is not None:
+                            on_page(done, len(wanted))
+
                     read = read_pages_parallel(path, wanted, engine, jobs, password=password, limits=limits,
-                                               reader=reader, pdf=pdf, page_reader=page_reader,
-                                               on_part=lambda part: stitching.add(part.grids))
+                                               reader=reader, pdf=pdf, page_reader=page_reader, on_part=joined)
                     warnings += read.warnings
                 else:
                     read = read_pages(pdf, wanted, engine, warnings, password=password, on_page=on_page,

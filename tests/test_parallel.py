@@ -7,6 +7,8 @@ range boundary included.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from corpus import REAL_CORPUS_DIR, SAMPLES_DIR, TAIWAN, needs_real
@@ -78,6 +80,43 @@ def test_taiwan_book_tables_across_range_boundaries_are_identical(monkeypatch):
     extract_pdf(path, pages=pages, grids_out=grids_one)
     assert dumps(two) == dumps(one)
     assert grids_two == grids_one
+
+
+def test_progress_counts_the_pages_of_each_range_the_workers_read(monkeypatch):
+    """A long run shows progress with --jobs too: after each page range, the pages read so far."""
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_RANGE", 4)
+    path = SAMPLES_DIR / "seed.pdf"
+    n_pages = extract_pdf(path, pages=[1])["source"]["pages"]
+    ranges = split_ranges(list(range(1, n_pages + 1)), 2)
+    assert len(ranges) > 2
+    seen: list[tuple[int, int]] = []
+    extract_pdf(path, jobs=2, on_page=lambda done, total: seen.append((done, total)))
+    assert seen == [(sum(map(len, ranges[:i + 1])), n_pages) for i in range(len(ranges))]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to share")
+def test_extract_reads_a_long_pdf_on_every_core_by_default(tmp_path, monkeypatch):
+    """`extract`'s --jobs defaults to the machine's cores, as batch's does: a long PDF's page ranges go to
+    workers, with the one-process document; --jobs 1 reads it in this process."""
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+
+    calls: list[int] = []
+    real = parallel.read_pages_parallel
+
+    def counted(path, pages, engine, jobs, *args, **kwargs):
+        calls.append(jobs)
+        return real(path, pages, engine, jobs, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "read_pages_parallel", counted)
+    path = SAMPLES_DIR / "seed.pdf"  # 18 pages: two ranges
+    default, one = tmp_path / "default.json", tmp_path / "one.json"
+    assert CliRunner().invoke(cli, ["extract", str(path), "-o", str(default), "-q"]).exit_code == 0
+    assert calls == [os.cpu_count()]
+    assert CliRunner().invoke(cli, ["extract", str(path), "-o", str(one), "-q", "--jobs", "1"]).exit_code == 0
+    assert calls == [os.cpu_count()]
+    assert default.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
 
 
 def test_a_failure_in_a_worker_is_the_error_one_process_raises(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ are still extracted and written, and the exit status is 1. An output that cannot
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -37,9 +38,10 @@ from extractor.cli.output import FORMATS, error_line, resolve, write_stdout
               help="Also audit each document (extractor audit): adds `findings`, and a findings sheet in xlsx.")
 @click.option("-q", "--quiet", is_flag=True,
               help="No summary line per file (projects, indicators, warnings) on standard error.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes reading one long PDF's pages in parallel (page ranges, joined before tables "
-                   "are stitched: the same output).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
+              help="Processes reading a long PDF's pages in parallel (page ranges of 8 pages or more, joined "
+                   "before tables are stitched: the same output). A PDF of under 16 pages, and --jobs 1, "
+                   "are read in this process.")
 @reading_options
 @limit_options
 @click.pass_context
@@ -57,7 +59,7 @@ def extract(ctx: click.Context, pdfs: tuple[Path, ...], output: str | None, fmt:
       extractor extract a.pdf b.pdf -o out/ --format csv
       extractor extract budget.pdf --pages 31-35 --engine pdfplumber
       extractor extract budget.pdf --audit -o budget.xlsx   # with a findings sheet
-      extractor extract book.pdf --jobs 2 -o book.json      # one long PDF on two cores
+      extractor extract book.pdf --jobs 1 -o book.json      # in one process (default: on every core)
     A folder of PDFs is `extractor batch DIR -o OUT` (parallel, resumable).
     """
     from extractor.api import read
