@@ -22,18 +22,22 @@ class Patterns(Sequence):
     a document uses a few of them (compiling them all, and an alternation of each list, cost ~40 ms of
     every start-up: issue 18). "Does any of them match" is remembered per label text."""
 
-    __slots__ = ("sources", "_compiled", "_any", "_hits")
+    __slots__ = ("sources", "_compiled", "_any", "_hits", "_words", "_patterns")
 
     def __init__(self, sources: list[str]):
         self.sources = list(sources)
         self._compiled: list[regex.Pattern[str]] | None = None
-        self._any: regex.Pattern[str] | None = None  # their alternation, once a document asks often
+        self._any: regex.Pattern[str] | None = None  # the alternation of _patterns, once a document asks often
         self._hits: dict[str, bool] = {}
+        # most labels are plain words (项目名称): one matches all of a text only if it is the text, so
+        # fullmatches looks those up instead of compiling them; the rest stay patterns
+        self._words = frozenset(p for p in self.sources if not _SYNTAX.search(p))
+        self._patterns = [p for p in self.sources if p not in self._words]
 
     @property
     def compiled(self) -> list[regex.Pattern[str]]:
         if self._compiled is None:
-            self._compiled = [regex.compile(p) for p in self.sources]
+            self._compiled = [_compiled(p) for p in self.sources]
         return self._compiled
 
     def fullmatches(self, s: str) -> bool:
@@ -43,12 +47,17 @@ class Patterns(Sequence):
         if hit is None:
             if len(self._hits) >= _HITS_KEPT:
                 self._hits.clear()
-            if self._any is None and len(self._hits) >= _ALTERNATION_AFTER:
-                self._any = regex.compile("|".join(f"(?:{p})" for p in self.sources))
-            if self._any is not None:
-                hit = bool(self._any.fullmatch(s))
+            if s in self._words:
+                hit = True
+            elif not self._patterns:
+                hit = False
             else:
-                hit = any(p.fullmatch(s) for p in self.compiled)
+                if self._any is None and len(self._hits) >= _ALTERNATION_AFTER:
+                    self._any = regex.compile("|".join(f"(?:{p})" for p in self._patterns))
+                if self._any is not None:
+                    hit = bool(self._any.fullmatch(s))
+                else:
+                    hit = any(_compiled(p).fullmatch(s) for p in self._patterns)
             self._hits[s] = hit
         return hit
 
@@ -66,6 +75,16 @@ class Patterns(Sequence):
 
     def __radd__(self, other) -> list[regex.Pattern[str]]:
         return list(other) + self.compiled
+
+
+# A pattern without regex syntax matches only itself (the vocabulary's patterns use no flags)
+_SYNTAX = regex.compile(r"[\\.^$*+?{}\[\]|()]")
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """A vocabulary pattern compiled, once a process (several lists share patterns)."""
+    return regex.compile(pattern)
 
 
 _HITS_KEPT = 1 << 12  # label texts remembered per pattern list (a long batch run stays bounded)
