@@ -34,7 +34,8 @@ def limit_options(func):
     wrapper = click.option(
         "--max-memory", type=click.FloatRange(min=0), default=DEFAULT_LIMITS.max_memory // MiB,
         show_default=True, metavar="MIB",
-        help="Memory reading one PDF may take beyond what the program holds ('too_large'; Linux).",
+        help="Memory reading one PDF may take beyond what the program holds, in each process (--jobs) "
+             "('too_large'; Linux).",
     )(wrapper)
     wrapper = click.option(
         "--max-decompressed", type=click.FloatRange(min=0), default=DEFAULT_LIMITS.max_decompressed // MiB,
