@@ -123,7 +123,7 @@ def remap(rows: list[list[str | None]], spans: list[Span], cmap: list[int], n_co
         over = spanned.get(r)
         row = rows[r]
         if same and not over and len(row) == n_cols:  # the columns unchanged (most page breaks): a row of
-            new_rows[r] = ["" if text is None else text for text in row]  # 1x1 cells only stays as it is
+            new_rows[r] = ["" if text is None else text for text in row]  # 1x1 cells is copied, "" for None
             continue
         owners: dict[int, Span] = {}
         if over:
