@@ -59,22 +59,44 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail(f"browser tests cannot run on CI: {why}")
         pytest.skip(f"browser tests skipped: {why}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="review-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS + [f"--user-data-dir={profile}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver, profile = _start_browser()
     driver.set_page_load_timeout(60)
     try:
         yield driver
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+_START_ATTEMPTS = 2  # Chromium's start once hung on a loaded CI machine (chromedriver's session timed out)
+
+
+def _start_browser():
+    """A headless Chromium session and its profile folder. A start that fails or hangs is cleaned up (the
+    driver, and every Chromium process of its profile) and tried once more with a fresh profile: the tests
+    are of the review page, not of the browser's start."""
+    import subprocess
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    for attempt in range(1, _START_ATTEMPTS + 1):
+        profile = tempfile.mkdtemp(prefix="review-chromium-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in FLAGS + [f"--user-data-dir={profile}"]:
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        service = Service(CHROMEDRIVER)
+        try:
+            return webdriver.Chrome(service=service, options=options), profile
+        except Exception:
+            if getattr(service, "process", None) is not None:  # (a service that never started has none)
+                service.stop()
+            subprocess.run(["pkill", "-f", profile], check=False)  # the browser it started, by its profile
+            shutil.rmtree(profile, ignore_errors=True)
+            if attempt == _START_ATTEMPTS:
+                raise
 
 
 def _open(driver, path: Path, route: str = "") -> None:
