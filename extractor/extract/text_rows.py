@@ -18,7 +18,7 @@ rules are right; only the rows are missing, so only the rows are inferred, in ~1
 from __future__ import annotations
 
 from extractor.extract.lattice import Lattice, Span
-from extractor.extract.place import BORDER_SLACK, cell_lines
+from extractor.extract.place import cell_lines
 from extractor.locate.lines import group_rows
 from extractor.locate.settings import TableSettings
 from extractor.model import Char
@@ -63,14 +63,12 @@ def _cuts(chars: list[Char], settings: TableSettings) -> list[float]:
 
 
 def split_unruled_rows(lattice: Lattice, chars: list[Char], settings: TableSettings,
-                       slots: list[tuple[int, int] | None] | None = None) -> tuple[Lattice, int]:
+                       slots: list[tuple[int, int] | None]) -> tuple[Lattice, int]:
     """The lattice with each ruled row that holds stacked amounts in several cells split into its printed
     lines, and the number of ruled rows split (0: the lattice itself, unchanged). `slots`: the lattice's
-    slots_of(chars, BORDER_SLACK) when the caller has them (place_chars wants the same)."""
+    slots_of(chars, BORDER_SLACK), which the caller also gives place_chars when the lattice is unchanged."""
     owners = lattice.owners()
     in_cell: dict[Span, list[Char]] = {}
-    if slots is None:
-        slots = lattice.slots_of(chars, BORDER_SLACK)
     for ch, slot in zip(chars, slots):
         if slot is None or ch.text.isspace():
             continue

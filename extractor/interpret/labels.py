@@ -37,7 +37,7 @@ class Patterns(Sequence):
     @property
     def compiled(self) -> list[regex.Pattern[str]]:
         if self._compiled is None:
-            self._compiled = [_compiled(p) for p in self.sources]
+            self._compiled = [_pattern(p) for p in self.sources]
         return self._compiled
 
     def fullmatches(self, s: str) -> bool:
@@ -57,7 +57,7 @@ class Patterns(Sequence):
                 if self._any is not None:
                     hit = bool(self._any.fullmatch(s))
                 else:
-                    hit = any(_compiled(p).fullmatch(s) for p in self._patterns)
+                    hit = any(_pattern(p).fullmatch(s) for p in self._patterns)
             self._hits[s] = hit
         return hit
 
@@ -82,7 +82,7 @@ _SYNTAX = regex.compile(r"[\\.^$*+?{}\[\]|()]")
 
 
 @lru_cache(maxsize=None)
-def _compiled(pattern: str) -> regex.Pattern[str]:
+def _pattern(pattern: str) -> regex.Pattern[str]:
     """A vocabulary pattern compiled, once a process (several lists share patterns)."""
     return regex.compile(pattern)
 
